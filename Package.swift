@@ -1,0 +1,47 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+  name: "augment",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "augment", targets: ["augment"]),
+    .library(name: "AugmentCore", targets: ["AugmentCore"]),
+    .library(name: "AugmentAnalysis", targets: ["AugmentAnalysis"]),
+    .library(name: "AugmentPipeline", targets: ["AugmentPipeline"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+  ],
+  targets: [
+    // C libraries at the edge: module maps only, plus static inline shims where Swift cannot call C directly.
+    .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
+    .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+    .systemLibrary(name: "CSoxr", pkgConfig: "soxr", providers: [.apt(["libsoxr-dev"])]),
+
+    // The only module that imports the C modules: audio and PNG files, resampling.
+    .target(name: "MediaIO", dependencies: ["CSndFile", "CPNG", "CSoxr"]),
+    // Transforms, DSP, metrics, randomness and noise banks: pure Swift over MediaIO's value types.
+    .target(name: "AugmentCore", dependencies: ["MediaIO"]),
+    // Error-analysis tables, per-slice and per-class metrics, augmentation plans.
+    .target(name: "AugmentAnalysis"),
+    // Recipes, checklist, calibration, the slice run, manifest and preview.
+    .target(
+      name: "AugmentPipeline",
+      dependencies: ["AugmentCore", "AugmentAnalysis", "MediaIO", .product(name: "Yams", package: "Yams")]),
+    .executableTarget(
+      name: "augment",
+      dependencies: [
+        "AugmentPipeline", "AugmentAnalysis", "AugmentCore", "MediaIO",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+
+    .testTarget(name: "MediaIOTests", dependencies: ["MediaIO"]),
+    .testTarget(name: "AugmentCoreTests", dependencies: ["AugmentCore", "MediaIO"]),
+    .testTarget(name: "AugmentAnalysisTests", dependencies: ["AugmentAnalysis"]),
+    .testTarget(name: "AugmentPipelineTests", dependencies: ["AugmentPipeline", "AugmentCore", "AugmentAnalysis", "MediaIO"]),
+    .testTarget(name: "augmentTests", dependencies: ["augment"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

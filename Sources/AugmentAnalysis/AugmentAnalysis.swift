@@ -1,0 +1,1 @@
+/// Error-analysis tables, per-slice and per-class metrics, and augmentation plans.

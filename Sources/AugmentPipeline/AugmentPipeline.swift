@@ -1,0 +1,1 @@
+/// Recipes, the checklist, calibration, the slice run, manifests and previews.
