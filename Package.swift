@@ -37,7 +37,8 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
-    .testTarget(name: "MediaIOTests", dependencies: ["MediaIO"]),
+    // MediaIOTests also uses libsndfile directly, as the reference encoder for formats the tool only reads.
+    .testTarget(name: "MediaIOTests", dependencies: ["MediaIO", "CSndFile"]),
     .testTarget(name: "AugmentCoreTests", dependencies: ["AugmentCore", "MediaIO"]),
     .testTarget(name: "AugmentAnalysisTests", dependencies: ["AugmentAnalysis"]),
     .testTarget(name: "AugmentPipelineTests", dependencies: ["AugmentPipeline", "AugmentCore", "AugmentAnalysis", "MediaIO"]),

@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+
+@testable import MediaIO
+
+@Suite struct PNGFileTests {
+  /// An image whose samples are pseudo-random integer levels of its bit depth, extremes included.
+  static func image(_ layout: Image.Layout, _ depth: Image.BitDepth, width: Int = 37, height: Int = 23) -> Image {
+    var generator = LinearCongruential(seed: UInt64(layout.channelCount * 100 + depth.rawValue))
+    let count = width * height * layout.channelCount
+    let maximum = UInt64(depth.maxLevel)
+    let pixels = (0..<count).map { index -> Float in
+      let level = index == 0 ? 0 : index == 1 ? maximum : generator.next() % (maximum + 1)
+      return Float(level) / depth.maxLevel
+    }
+    return Image(width: width, height: height, layout: layout, bitDepth: depth, pixels: pixels)
+  }
+
+  static let everyKind: [(Image.Layout, Image.BitDepth)] = Image.Layout.allCases.flatMap { layout in
+    Image.BitDepth.allCases.map { (layout, $0) }
+  }
+
+  @Test(arguments: everyKind)
+  func roundTripIsPixelExactAndByteStable(layout: Image.Layout, depth: Image.BitDepth) throws {
+    let folder = try TemporaryFolder()
+    let original = Self.image(layout, depth)
+    let first = folder.file("a.png"), second = folder.file("b.png")
+    try PNGFile.write(original, to: first)
+    let decoded = try PNGFile.read(from: first)
+    #expect(decoded.layout == layout && decoded.bitDepth == depth)
+    #expect(decoded.width == original.width && decoded.height == original.height)
+    #expect(zip(decoded.levels(), original.levels()).filter { $0 != $1 }.count == 0)
+    #expect(zip(decoded.pixels, original.pixels).filter { $0.bitPattern != $1.bitPattern }.count == 0)
+    try PNGFile.write(decoded, to: second)
+    #expect(try Data(contentsOf: first) == Data(contentsOf: second))
+  }
+
+  @Test func nonASCIIFileName() throws {
+    let folder = try TemporaryFolder()
+    let original = Self.image(.rgb, .eight)
+    let url = folder.file("défaut rayé 傷.png")
+    try PNGFile.write(original, to: url)
+    #expect(try PNGFile.read(from: url).levels() == original.levels())
+  }
+
+  static func expectRejected(_ url: URL, kind: (MediaError) -> Bool, sourceLocation: SourceLocation = #_sourceLocation) {
+    do {
+      _ = try PNGFile.read(from: url)
+      Issue.record("\(url.lastPathComponent) was accepted", sourceLocation: sourceLocation)
+    } catch let error as MediaError {
+      #expect(kind(error), "unexpected error \(error)", sourceLocation: sourceLocation)
+      #expect(error.description.contains(url.path), sourceLocation: sourceLocation)
+    } catch {
+      Issue.record("not a MediaError: \(error)", sourceLocation: sourceLocation)
+    }
+  }
+
+  static func validPNG(in folder: TemporaryFolder) throws -> Data {
+    let url = folder.file("valid.png")
+    try PNGFile.write(image(.rgb, .eight, width: 64, height: 64), to: url)
+    return try Data(contentsOf: url)
+  }
+
+  @Test func missingEmptyAndNonPNGFiles() throws {
+    let folder = try TemporaryFolder()
+    Self.expectRejected(folder.file("absent.png")) { if case .fileNotFound = $0 { true } else { false } }
+    let empty = folder.file("empty.png")
+    try Data().write(to: empty)
+    Self.expectRejected(empty) { if case .emptyFile = $0 { true } else { false } }
+    let text = folder.file("photo.png")
+    try Data("GIF89a not really".utf8).write(to: text)
+    Self.expectRejected(text) { if case .notPNG = $0 { true } else { false } }
+  }
+
+  @Test func truncatedImage() throws {
+    let folder = try TemporaryFolder()
+    let bytes = try Self.validPNG(in: folder)
+    let url = folder.file("cut.png")
+    try bytes.prefix(bytes.count / 2).write(to: url)
+    Self.expectRejected(url) { if case .truncated = $0 { true } else { false } }
+  }
+
+  @Test func corruptedImageData() throws {
+    let folder = try TemporaryFolder()
+    var bytes = try Self.validPNG(in: folder)
+    // Flip bytes inside the first IDAT chunk: its CRC no longer matches.
+    let idat = try #require(bytes.range(of: Data("IDAT".utf8)))
+    for offset in 10..<20 { bytes[idat.upperBound + offset] ^= 0xFF }
+    let url = folder.file("flipped.png")
+    try bytes.write(to: url)
+    Self.expectRejected(url) { if case .corrupt = $0 { true } else { false } }
+  }
+
+  @Test func headerClaimingHugeDimensions() throws {
+    let folder = try TemporaryFolder()
+    var bytes = try Self.validPNG(in: folder)
+    // IHDR data starts at byte 16: width and height, big-endian; fix the chunk CRC so only the size lies.
+    bytes.replaceSubrange(16..<20, with: [0x00, 0x01, 0x86, 0xA0])  // 100 000
+    bytes.replaceSubrange(20..<24, with: [0x00, 0x01, 0x86, 0xA0])
+    let crc = CRC32.checksum(bytes[12..<29])
+    bytes.replaceSubrange(29..<33, with: withUnsafeBytes(of: crc.bigEndian) { Data($0) })
+    let url = folder.file("giant.png")
+    try bytes.write(to: url)
+    Self.expectRejected(url) { error in
+      if case .imageTooLarge(_, 100_000, 100_000) = error { true } else { false }
+    }
+  }
+
+  @Test func failedWriteLeavesNoFileBehind() throws {
+    let folder = try TemporaryFolder()
+    #expect(throws: MediaError.self) {
+      try PNGFile.write(Self.image(.gray, .eight), to: folder.file("no/such/folder.png"))
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty)
+  }
+}
+
+/// CRC-32 as PNG chunks use it (ISO 3309, polynomial 0xEDB88320).
+enum CRC32 {
+  static func checksum(_ bytes: Data) -> UInt32 {
+    var crc: UInt32 = 0xFFFF_FFFF
+    for byte in bytes {
+      crc ^= UInt32(byte)
+      for _ in 0..<8 { crc = (crc >> 1) ^ (crc & 1 == 1 ? 0xEDB8_8320 : 0) }
+    }
+    return ~crc
+  }
+}
