@@ -1,1 +1,0 @@
-/// Recipes, the checklist, calibration, the slice run, manifests and previews.

@@ -1,0 +1,59 @@
+extension RecipeBook {
+  /// The recipes for the slices of the course's speech and visual-inspection examples.
+  ///
+  /// SNR ranges follow what the noise is like in life: cars and trains 0–15 dB, babble harder
+  /// (0–12 dB), a library quiet (10–25 dB). Image ranges are chosen so the result still shows the defect.
+  public static let builtIn = RecipeBook(recipes: noiseRecipes + [lowBandwidth] + imageRecipes)
+
+  private static let noiseSlices: [(slice: String, category: String, snr: ParameterRange, what: String)] = [
+    ("car-noise", "car", .init(0, 15), "engine and road noise inside a car"),
+    ("people-noise", "people", .init(0, 12), "babble of people talking nearby"),
+    ("cafe-noise", "cafe", .init(3, 15), "café babble with cups and cutlery"),
+    ("train-noise", "train", .init(0, 15), "wheels, rail joints and rumble in a train"),
+    ("plane-noise", "plane", .init(0, 15), "cabin roar and engine tones in a plane"),
+    ("machine-noise", "machine", .init(0, 15), "industrial hum and impacts"),
+    ("library-noise", "library", .init(10, 25), "quiet room tone, page turns, steps"),
+    ("food-court-noise", "food-court", .init(0, 12), "dense babble, clatter and music"),
+  ]
+
+  private static var noiseRecipes: [Recipe] {
+    noiseSlices.map { slice in
+      Recipe(
+        name: slice.slice, modality: .audio, summary: "Speech over \(slice.what).",
+        transforms: [.backgroundNoise(BackgroundNoiseSpec(category: slice.category, snrDB: slice.snr))],
+        checklist: .defaults(for: .audio))
+    }
+  }
+
+  private static let lowBandwidth = Recipe(
+    name: "low-bandwidth", modality: .audio, summary: "Speech through a telephone channel (band-pass, 8 kHz, μ-law).",
+    transforms: [.telephone(TelephoneSpec(lowHz: .init(250, 350), highHz: .init(3000, 3600), muLaw: true))],
+    checklist: .defaults(for: .audio))
+
+  private static let imageRecipes: [Recipe] = [
+    Recipe(
+      name: "dark-background", modality: .image, summary: "The scene under dim light: darker and flatter.",
+      transforms: [
+        .brightnessContrast(BrightnessContrastSpec(brightness: .init(-0.35, -0.15), contrast: .init(-0.4, -0.1)))
+      ],
+      checklist: .defaults(for: .image)),
+    Recipe(
+      name: "light-background", modality: .image, summary: "The scene over-lit: brighter and washed out.",
+      transforms: [
+        .brightnessContrast(
+          BrightnessContrastSpec(brightness: .init(0.1, 0.3), contrast: .init(-0.4, -0.1), pivot: .midGrey))
+      ],
+      checklist: .defaults(for: .image)),
+    Recipe(
+      name: "blurry", modality: .image, summary: "Out of focus or moving: Gaussian blur then slight motion blur.",
+      transforms: [
+        .gaussianBlur(GaussianBlurSpec(sigma: .init(0.8, 2.0))),
+        .motionBlur(MotionBlurSpec(length: .init(1, 5))),
+      ],
+      checklist: .defaults(for: .image)),
+    Recipe(
+      name: "reflection", modality: .image, summary: "A specular glare from an overhead light.",
+      transforms: [.glare(GlareSpec(strength: .init(0.3, 0.7), size: .init(0.2, 0.5)))],
+      checklist: .defaults(for: .image)),
+  ]
+}

@@ -1,0 +1,61 @@
+import AugmentCore
+import Foundation
+
+/// The media-specific half of a slice run: how to read a source, make one candidate from it,
+/// check the candidate, and write it. The runner supplies indices, random streams, redraws and files.
+public protocol SampleFactory: Sendable {
+  associatedtype Media: Sendable
+
+  /// The extension of output files, e.g. `wav` or `png`.
+  var fileExtension: String { get }
+
+  func load(_ source: SourceExample) throws -> Media
+
+  /// Draws and applies the recipe's transforms; every draw comes from `rng`.
+  func candidate(from original: Media, using rng: inout Xoshiro256StarStar) throws -> (Media, [AppliedTransform])
+
+  /// Measures the candidate with every checklist rule of the recipe.
+  func check(_ candidate: Media, against original: Media, source: SourceExample, records: [AppliedTransform]) throws
+    -> [Verdict]
+
+  /// Writes the candidate to `url` atomically.
+  func write(_ media: Media, to url: URL) throws
+}
+
+/// One example a run may start from: a row of the error-analysis table whose media file was found.
+public struct SourceExample: Sendable, Equatable {
+  public var id: String
+  /// As written in the table.
+  public var path: String
+  public var url: URL
+  public var label: String
+  /// `x y w h` of a defect in pixels, when the table gives one.
+  public var defectBox: DefectBox?
+
+  public init(id: String, path: String, url: URL, label: String, defectBox: DefectBox? = nil) {
+    self.id = id
+    self.path = path
+    self.url = url
+    self.label = label
+    self.defectBox = defectBox
+  }
+}
+
+/// A rectangle in pixels.
+public struct DefectBox: Sendable, Equatable, Codable {
+  public var x, y, width, height: Int
+
+  public init(x: Int, y: Int, width: Int, height: Int) {
+    self.x = x
+    self.y = y
+    self.width = width
+    self.height = height
+  }
+
+  /// Parses `x y w h` (spaces or commas); `nil` for an empty field.
+  public init?(parsing text: String) {
+    let numbers = text.split(whereSeparator: { $0 == " " || $0 == "," }).compactMap { Int($0) }
+    guard numbers.count == 4, numbers[2] > 0, numbers[3] > 0 else { return nil }
+    self.init(x: numbers[0], y: numbers[1], width: numbers[2], height: numbers[3])
+  }
+}
