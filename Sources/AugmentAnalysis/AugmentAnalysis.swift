@@ -1,1 +1,0 @@
-/// Error-analysis tables, per-slice and per-class metrics, and augmentation plans.

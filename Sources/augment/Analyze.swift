@@ -1,0 +1,79 @@
+import ArgumentParser
+import AugmentAnalysis
+import Foundation
+
+/// `augment analyze`: turns an error-analysis table into per-slice figures ranked by potential gain.
+struct Analyze: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Measure each tagged slice of an error-analysis table and rank the slices by potential gain.",
+    discussion: """
+      TABLE is CSV (with a header row) or JSON Lines, one row per example. Columns: label (required), \
+      prediction (required unless --score-threshold is given), score, id, path, human_label (or human), \
+      human_score, weight, and tags (separated by ';'). Any other column whose values are all 0/1, true/false, \
+      yes/no or empty is a tag column named by its header (or name them with --tag-columns); the rest can be \
+      audited with --by.
+
+      Potential gain = (HLP accuracy - accuracy) x share of data. HLP comes from --hlp (a CSV with columns \
+      tag,human_accuracy; values as fractions like 0.95 or percents like 95 or 95%), or else from human labels \
+      in the table.
+
+      Exit status: 0 on success, 64 for a usage error, 65 when an input file is malformed (the message names \
+      the file and line), 66 when it cannot be read.
+      """)
+
+  @Argument(help: "The error-analysis table (.csv or .jsonl).")
+  var table: String
+
+  @Option(help: "A CSV of human-level accuracy per tag (columns: tag,human_accuracy).")
+  var hlp: String?
+
+  @Option(help: "Judge correctness by the score column: score <= threshold is correct (e.g. WER).")
+  var scoreThreshold: Double?
+
+  @Flag(help: "With --score-threshold: score >= threshold is correct instead.")
+  var higherIsBetter = false
+
+  @Option(help: "Comma-separated boolean tag columns; turns off detecting them ('' for none).")
+  var tagColumns: String?
+
+  @Option(help: "Audit the slices of a descriptive column such as gender or device (repeatable).")
+  var by: [String] = []
+
+  @Option(help: "The table format when the extension does not tell (csv or jsonl).")
+  var format: TableFormat?
+
+  @Option(help: "Skip per-class metrics above this many distinct labels (free text such as transcripts).")
+  var maxClasses = 50
+
+  @Flag(help: "Print the report as JSON (for `augment plan`) instead of tables.")
+  var json = false
+
+  func validate() throws {
+    if higherIsBetter && scoreThreshold == nil {
+      throw ValidationError("--higher-is-better needs --score-threshold.")
+    }
+    if maxClasses < 1 {
+      throw ValidationError("--max-classes must be at least 1.")
+    }
+  }
+
+  func run() throws {
+    try reportingAnalysisErrors {
+      let tableOptions = TableOptions(
+        format: format,
+        scoreRule: scoreThreshold.map { ScoreRule(threshold: $0, direction: higherIsBetter ? .higherIsBetter : .lowerIsBetter) },
+        tagColumns: tagColumns.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
+      let errorTable = try ErrorTable.load(from: URL(fileURLWithPath: table), options: tableOptions)
+      let hlpTable = try hlp.map { try HLPTable.load(from: URL(fileURLWithPath: $0)) }
+      let report = try AnalysisReport(
+        table: errorTable, options: AnalysisOptions(hlp: hlpTable, groupColumns: by, maxClasses: maxClasses))
+      if json {
+        FileHandle.standardOutput.write(try report.jsonData())
+      } else {
+        print(ReportFormatter.format(report), terminator: "")
+      }
+    }
+  }
+}
+
+extension TableFormat: ExpressibleByArgument {}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import AugmentAnalysis
+import Foundation
+
+/// `augment plan`: shares a budget of new samples among the weak slices of an analysis.
+struct Plan: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Distribute a budget of new samples over the weak slices, in proportion to potential gain.",
+    discussion: """
+      Reads the JSON written by `augment analyze --json` (a file, or '-' for standard input) and writes a plan \
+      {budget, analysis, entries: [{slice, count, potentialGain, reason}], skipped: [{slice, reason}]} whose \
+      counts add up to exactly the budget. Slices with no gap to human-level performance, without a recipe, or \
+      with fewer than --min-sources source examples (untagged rows the model got right) are skipped, each \
+      with its reason.
+
+      Exit status: 0 on success, 64 for a usage error, 65 when the analysis is malformed or no slice can be \
+      augmented, 66 when it cannot be read, 73 when the plan cannot be written.
+      """)
+
+  /// The slices the built-in recipes make.
+  static let knownRecipes: Set<String> = [
+    "car-noise", "people-noise", "cafe-noise", "train-noise", "plane-noise", "machine-noise", "library-noise",
+    "food-court-noise", "low-bandwidth", "dark-background", "light-background", "blurry", "reflection",
+  ]
+
+  @Option(help: "The number of new samples to make.")
+  var budget: Int
+
+  @Option(help: "The fewest source examples (untagged rows the model got right) worth augmenting from.")
+  var minSources = 1
+
+  @Argument(help: "The analysis JSON, or '-' for standard input.")
+  var analysis = "-"
+
+  @Option(help: "Where to write the plan ('-' for standard output).")
+  var out = "plan.json"
+
+  func validate() throws {
+    if budget < 1 { throw ValidationError("--budget must be at least 1.") }
+    if minSources < 0 { throw ValidationError("--min-sources cannot be negative.") }
+  }
+
+  func run() throws {
+    try reportingAnalysisErrors {
+      let data: Data
+      if analysis == "-" {
+        data = FileHandle.standardInput.readDataToEndOfFile()
+      } else {
+        do {
+          data = try Data(contentsOf: URL(fileURLWithPath: analysis))
+        } catch {
+          throw PlanError.unreadableReport(source: analysis, reason: error.localizedDescription)
+        }
+      }
+      let report = try AnalysisReport.decode(from: data, source: analysis == "-" ? "standard input" : analysis)
+      let plan = try Planner(knownRecipes: Self.knownRecipes, minimumSources: minSources)
+        .plan(report, budget: budget, analysisPath: analysis)
+      let json = try plan.jsonData()
+      if out == "-" {
+        FileHandle.standardOutput.write(json)
+        return
+      }
+      do {
+        try json.write(to: URL(fileURLWithPath: out))
+      } catch {
+        FileHandle.standardError.write(Data("error: \(out): cannot write the plan (\(error.localizedDescription))\n".utf8))
+        throw ExitCode.cannotWrite
+      }
+      print(ReportFormatter.format(plan), terminator: "")
+      print("Wrote \(out)")
+    }
+  }
+}
