@@ -1,0 +1,46 @@
+import ArgumentParser
+import AugmentPipeline
+import Foundation
+
+/// `augment recipes`: the recipes a run can use, with their ranges and checklist rules.
+struct Recipes: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "List the slice recipes with their transforms, parameter ranges and checklist rules.")
+
+  @Option(name: .long, help: "A YAML recipe file that adds or overrides recipes.")
+  var config: String?
+
+  @Flag(help: "Print the recipes as JSON.")
+  var json = false
+
+  func run() throws {
+    let book = try RecipeOptions.book(config: config)
+    if json {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+      let recipes = book.names.compactMap { book.recipes[$0] }
+      print(String(decoding: try encoder.encode(recipes), as: UTF8.self))
+      return
+    }
+    for name in book.names {
+      guard let recipe = book.recipes[name] else { continue }
+      print("\(recipe.name)  [\(recipe.modality.rawValue)]  \(recipe.summary)")
+      for transform in recipe.transforms { print("    transform \(transform)") }
+      for rule in recipe.checklist.ruleLines(for: recipe.modality) { print("    \(rule)") }
+      print("    redraws  \(recipe.redraws) per source, recipe \(RecipeBook.fingerprint(of: recipe))")
+    }
+  }
+}
+
+/// Loading the recipe book for any subcommand, turning recipe errors into exit status 65.
+enum RecipeOptions {
+  static func book(config: String?) throws -> RecipeBook {
+    guard let config else { return .builtIn }
+    do {
+      return try RecipeBook.builtIn.adding(contentsOf: URL(fileURLWithPath: config))
+    } catch let error as RecipeError {
+      FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+      throw ExitCode.dataError
+    }
+  }
+}
