@@ -60,7 +60,7 @@ struct Preview: ParsableCommand {
       "\(result.page.path): \(result.acceptedShown) of \(result.acceptedTotal) accepted pairs, "
         + "\(result.rejectedShown) of \(result.rejectedTotal) rejected candidates, \(result.spectrograms) spectrograms")
     if let sheet = result.contactSheet {
-      print("\(sheet.path): contact sheet of \(result.contactSheetRows) pairs")
+      print("\(sheet.path): contact sheet of \(result.contactSheetRows) pair\(result.contactSheetRows == 1 ? "" : "s")")
     }
     if !result.problems.isEmpty { throw ExitCode.dataError }
   }

@@ -22,7 +22,8 @@ struct ContactSheet {
   func render(_ rows: [Row]) -> Image {
     precondition(!rows.isEmpty, "a contact sheet needs at least one row")
     let tiles = rows.map { (tile($0.source, kind: $0.kind), tile($0.augmented, kind: $0.kind)) }
-    let left = tiles.map(\.0.width).max()!, right = tiles.map(\.1.width).max()!
+    let left = tiles.map(\.0.width).max()!
+    let right = tiles.map(\.1.width).max()!
     let width = gutter + left + gutter + right + gutter
     let height = rows.count * tileHeight + (rows.count + 1) * gutter
     var sheet = Image(width: width, height: height, layout: .rgb, filledWith: background)

@@ -34,7 +34,8 @@ extension Image {
           let output = destination.baseAddress! + y * width * channels
           for x in 0..<width {
             for tap in columns.taps(of: x) {
-              let weight = columns.weights[tap], from = input + columns.indices[tap] * channels
+              let weight = columns.weights[tap]
+              let from = input + columns.indices[tap] * channels
               for c in 0..<channels { output[x * channels + c] += weight * from[c] }
             }
           }
@@ -48,12 +49,14 @@ extension Image {
   private static func accumulate(
     _ input: UnsafePointer<Float>, times weight: Float, into output: UnsafeMutablePointer<Float>, count: Int
   ) {
-    let rawInput = UnsafeRawPointer(input), rawOutput = UnsafeMutableRawPointer(output)
+    let rawInput = UnsafeRawPointer(input)
+    let rawOutput = UnsafeMutableRawPointer(output)
     let stride = MemoryLayout<Float>.stride
     let weights = SIMD8<Float>(repeating: weight)
     var i = 0
     while i + 8 <= count {
-      let sum = rawOutput.loadUnaligned(fromByteOffset: i * stride, as: SIMD8<Float>.self)
+      let sum =
+        rawOutput.loadUnaligned(fromByteOffset: i * stride, as: SIMD8<Float>.self)
         + weights * rawInput.loadUnaligned(fromByteOffset: i * stride, as: SIMD8<Float>.self)
       rawOutput.storeBytes(of: sum, toByteOffset: i * stride, as: SIMD8<Float>.self)
       i += 8
@@ -78,8 +81,10 @@ struct AreaWeights {
   init(source: Int, destination: Int) {
     let scale = Double(source) / Double(destination)
     for index in 0..<destination {
-      let low = Double(index) * scale, high = Double(index + 1) * scale
-      let first = Int(low.rounded(.down)), last = min(source - 1, Int(high.rounded(.up)) - 1)
+      let low = Double(index) * scale
+      let high = Double(index + 1) * scale
+      let first = Int(low.rounded(.down))
+      let last = min(source - 1, Int(high.rounded(.up)) - 1)
       for sourceIndex in first...last {
         indices.append(sourceIndex)
         weights.append(Float((min(high, Double(sourceIndex + 1)) - max(low, Double(sourceIndex))) / scale))

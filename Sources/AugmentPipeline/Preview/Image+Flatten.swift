@@ -4,7 +4,9 @@ extension Image {
   /// The image as 8-bit RGB: gray replicated into the three channels, and any alpha composited over `background`,
   /// so tiles of every PNG colour type share one canvas.
   func flattenedToRGB(over background: Float) -> Image {
-    let count = width * height, channels = channelCount, colors = layout.colorChannelCount
+    let count = width * height
+    let channels = channelCount
+    let colors = layout.colorChannelCount
     let alphaChannel = layout.hasAlpha ? channels - 1 : nil
     var rgb = [Float](repeating: 0, count: count * 3)
     pixels.withUnsafeBufferPointer { source in

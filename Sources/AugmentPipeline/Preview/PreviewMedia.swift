@@ -68,9 +68,12 @@ struct MediaLocator {
   /// `<stem>-<hash>.png`: readable, and distinct for distinct paths even when their stems agree.
   private static func spectrogramName(_ path: String, role: String) -> String {
     let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-    let safe = String(stem.unicodeScalars.map { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") ? Character($0) : "_" })
+    let plain = stem.unicodeScalars.map { scalar -> Character in
+      let kept = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+      return kept || scalar == "-" ? Character(scalar) : "_"
+    }
     let hash = String(FNV1a.hash64("\(role):\(path)") >> 32, radix: 16)
-    return "\(safe)-\(String(repeating: "0", count: 8 - hash.count))\(hash).png"
+    return "\(String(plain))-\(String(repeating: "0", count: 8 - hash.count))\(hash).png"
   }
 
   private static func isFile(_ url: URL) -> Bool {

@@ -38,15 +38,18 @@ struct PreviewPage {
   // MARK: Header
 
   private func header(slice: String) -> String {
-    let shownAccepted = cards.count { $0.status == .accepted }, shownRejected = cards.count { $0.status == .rejected }
+    let shownAccepted = cards.count { $0.status == .accepted }
+    let shownRejected = cards.count { $0.status == .rejected }
     var html = "<header>\n<h1>\(HTMLText.escape(slice)) <small>augment preview</small></h1>\n"
     for identity in records.identities {
-      html += definitions([
-        ("dataset", code(identity.dataset)), ("seed", code("\(identity.seed)")),
-        ("recipe", code(identity.recipeHash)), ("tool", code(identity.toolVersion)),
-      ] + (identity.shard.map { [("shard", code($0.description))] } ?? []), class: "run")
+      html += definitions(
+        [
+          ("dataset", code(identity.dataset)), ("seed", code("\(identity.seed)")),
+          ("recipe", code(identity.recipeHash)), ("tool", code(identity.toolVersion)),
+        ] + (identity.shard.map { [("shard", code($0.description))] } ?? []), class: "run")
     }
-    var counts = "\(records.accepted.count) accepted \(plural(records.accepted.count, "pair"))"
+    var counts =
+      "\(records.accepted.count) accepted \(plural(records.accepted.count, "pair"))"
       + " · \(records.rejected.count) rejected \(plural(records.rejected.count, "candidate"))"
     if shownAccepted < records.accepted.count || shownRejected < records.rejected.count {
       counts += " · showing the first \(shownAccepted) accepted and \(shownRejected) rejected"
@@ -72,9 +75,13 @@ struct PreviewPage {
     let rejected = summary.rejectedByRule.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
     let skipped = summary.skippedSources.map { "\($0.source) (\($0.times)×): \($0.reason)" }
     var rows: [(String, String)] = [
-      ("requested", "\(summary.requested)"), ("made", "\(summary.made)"), ("made by the last invocation", "\(summary.madeNow)"),
+      ("requested", "\(summary.requested)"), ("made", "\(summary.made)"),
+      ("made by the last invocation", "\(summary.madeNow)"),
       ("rejected by rule", rejected.isEmpty ? "none" : rejected.joined(separator: ", ")),
-      ("failed samples", summary.failedIndices.isEmpty ? "none" : summary.failedIndices.map(String.init).joined(separator: ", ")),
+      (
+        "failed samples",
+        summary.failedIndices.isEmpty ? "none" : summary.failedIndices.map(String.init).joined(separator: ", ")
+      ),
       ("interrupted", summary.interrupted ? "yes" : "no"),
       ("time", String(format: "%.1f s, %.1f samples/s", summary.seconds, summary.samplesPerSecond)),
     ]
@@ -113,12 +120,12 @@ struct PreviewPage {
     let reference = HTMLText.escape(RelativeReference.from(runFolder, to: url))
     switch media.kind {
     case .image:
-      html += "<img class=\"picture\" src=\"\(reference)\" alt=\"\(HTMLText.escape(media.path))\">\n"
+      html += "<img class=\"picture\" loading=\"lazy\" src=\"\(reference)\" alt=\"\(HTMLText.escape(media.path))\">\n"
     case .audio:
       html += "<audio controls preload=\"none\" src=\"\(reference)\"></audio>\n"
       if let spectrogram = media.spectrogram {
         html += """
-          <img class="spectrogram" src="\(HTMLText.escape(spectrogram))" \
+          <img class="spectrogram" loading="lazy" src="\(HTMLText.escape(spectrogram))" \
           alt="spectrogram of \(HTMLText.escape(media.path)), 0 to \(Spectrogram.sampleRate / 2000) kHz">
 
           """
@@ -155,7 +162,8 @@ struct PreviewPage {
       """
     for check in checks {
       let result = check.passed ? "pass" : "fail"
-      html += "<tr class=\"\(result)\"><td>\(code(check.rule))</td><td>\(check.kind.rawValue)</td>"
+      html +=
+        "<tr class=\"\(result)\"><td>\(code(check.rule))</td><td>\(check.kind.rawValue)</td>"
         + "<td>\(code(Self.number(check.value)))</td><td>\(HTMLText.escape(Self.bounds(check)))</td>"
         + "<td class=\"result\">\(result)</td><td>\(HTMLText.escape(check.reason))</td></tr>\n"
     }
@@ -202,7 +210,8 @@ struct PreviewPage {
     case .string(let text): quoted(text)
     case .array(let items): "[" + items.map(json).joined(separator: ",") + "]"
     case .object(let members):
-      "{" + members.sorted { $0.key < $1.key }.map { quoted($0.key) + ":" + json($0.value) }.joined(separator: ",") + "}"
+      "{" + members.sorted { $0.key < $1.key }.map { quoted($0.key) + ":" + json($0.value) }.joined(separator: ",")
+        + "}"
     }
   }
 

@@ -12,16 +12,22 @@ public enum PreviewWriter {
   public static let contactSheetName = "preview.png"
 
   public static func write(runFolder: URL, options: PreviewOptions = PreviewOptions()) throws -> PreviewResult {
-    if let pairs = options.pairs, pairs < 0 { throw PreviewError.invalidOption("--pairs must be 0 or more, not \(pairs)") }
-    guard options.sheetRows >= 0 else { throw PreviewError.invalidOption("--sheet must be 0 or more, not \(options.sheetRows)") }
+    if let pairs = options.pairs, pairs < 0 {
+      throw PreviewError.invalidOption("--pairs must be 0 or more, not \(pairs)")
+    }
+    guard options.sheetRows >= 0 else {
+      throw PreviewError.invalidOption("--sheet must be 0 or more, not \(options.sheetRows)")
+    }
     guard (1...PNGFile.maximumDimension / 4).contains(options.tileHeight) else {
-      throw PreviewError.invalidOption("the tile height must be 1 to \(PNGFile.maximumDimension / 4), not \(options.tileHeight)")
+      throw PreviewError.invalidOption(
+        "the tile height must be 1 to \(PNGFile.maximumDimension / 4), not \(options.tileHeight)")
     }
     let folder = runFolder.standardizedFileURL
     let records = try RunRecords.load(from: folder)
     let locator = try MediaLocator(runFolder: folder, records: records, options: options)
     let limit = options.pairs ?? .max
-    let cards = records.accepted.prefix(limit).map { PreviewCard(accepted: $0, locator: locator) }
+    let cards =
+      records.accepted.prefix(limit).map { PreviewCard(accepted: $0, locator: locator) }
       + records.rejected.prefix(limit).map { PreviewCard(rejected: $0, locator: locator) }
     let sheetCards = records.accepted.prefix(options.sheetRows).map { PreviewCard(accepted: $0, locator: locator) }
 

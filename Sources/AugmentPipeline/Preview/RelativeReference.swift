@@ -5,7 +5,8 @@ import Foundation
 enum RelativeReference {
   /// The reference from `folder` to `file`: `../` for each level up, then the segments down, percent-encoded.
   static func from(_ folder: URL, to file: URL) -> String {
-    let base = components(of: folder), target = components(of: file)
+    let base = components(of: folder)
+    let target = components(of: file)
     let common = zip(base, target).prefix { $0 == $1 }.count
     let segments = Array(repeating: "..", count: base.count - common) + target[common...].map(encode)
     return segments.joined(separator: "/")

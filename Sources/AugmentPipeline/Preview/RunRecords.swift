@@ -23,7 +23,8 @@ struct RunRecords {
     func files(_ stem: String, _ ext: String) -> [URL] {
       names.filter { isRunFile($0, stem: stem, extension: ext) }.map { folder.appendingPathComponent($0) }
     }
-    let manifests = files("manifest", "jsonl"), identityFiles = files("run", "json")
+    let manifests = files("manifest", "jsonl")
+    let identityFiles = files("run", "json")
     guard !manifests.isEmpty || !identityFiles.isEmpty else { throw PreviewError.notARun(folder.path) }
     let accepted = try manifests.flatMap { try decodeLines(ManifestRecord.self, from: $0) }
     let rejected = try files("rejected", "jsonl").flatMap { try decodeLines(RejectionRecord.self, from: $0) }

@@ -31,13 +31,16 @@ enum Spectrogram {
       .channels[0]
     let frames = samples.count <= frameLength ? 1 : 1 + (samples.count - frameLength + hop - 1) / hop
     // The last frame reads past the end; zero padding keeps every frame a full FFT.
-    var padded = samples + [Float](repeating: 0, count: (frames - 1) * hop + frameLength - samples.count)
+    let padded = samples + [Float](repeating: 0, count: (frames - 1) * hop + frameLength - samples.count)
     var pixels = [Float](repeating: 0, count: frames * binCount * 3)
     var windowed = [Float](repeating: 0, count: frameLength)
-    var real = [Float](repeating: 0, count: binCount), imaginary = [Float](repeating: 0, count: binCount)
-    let rows = binCount, floor = -dynamicRange, levels = Float(colors.count - 1)
+    var real = [Float](repeating: 0, count: binCount)
+    var imaginary = [Float](repeating: 0, count: binCount)
+    let rows = binCount
+    let floor = -dynamicRange
+    let levels = Float(colors.count - 1)
     let scale = fullScale * fullScale
-    padded.withUnsafeMutableBufferPointer { signal in
+    padded.withUnsafeBufferPointer { signal in
       window.withUnsafeBufferPointer { window in
         windowed.withUnsafeMutableBufferPointer { windowed in
           real.withUnsafeMutableBufferPointer { real in
@@ -45,7 +48,8 @@ enum Spectrogram {
               pixels.withUnsafeMutableBufferPointer { pixels in
                 for frame in 0..<frames {
                   Window.apply(window, to: signal.baseAddress! + frame * hop, into: windowed.baseAddress!)
-                  plan.forward(UnsafeBufferPointer(windowed), real: real.baseAddress!, imaginary: imaginary.baseAddress!)
+                  plan.forward(
+                    UnsafeBufferPointer(windowed), real: real.baseAddress!, imaginary: imaginary.baseAddress!)
                   for bin in 0..<rows {
                     let power = (real[bin] * real[bin] + imaginary[bin] * imaginary[bin]) * scale
                     let decibels = 10 * log10(max(power, 1e-20))

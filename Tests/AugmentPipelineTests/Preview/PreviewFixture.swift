@@ -113,7 +113,8 @@ final class PreviewFixture {
   /// The clip with seeded white noise added, as a stand-in for a mixed noise bank clip.
   static func noisy(_ audio: AudioBuffer, seed: UInt64) -> AudioBuffer {
     var rng = Xoshiro256StarStar.forSample(seed: seed, index: 0, attempt: 0)
-    let channels = audio.channels.map { channel in channel.map { $0 * 0.7 + Float.random(in: -0.1...0.1, using: &rng) } }
+    let channels = audio.channels.map { channel in channel.map { $0 * 0.7 + Float.random(in: -0.1...0.1, using: &rng) }
+    }
     return AudioBuffer(channels: channels, sampleRate: audio.sampleRate)
   }
 
@@ -148,7 +149,10 @@ final class PreviewFixture {
     var snrDB: Double
     var noise: String
     var offsets: [Int]
-    enum CodingKeys: String, CodingKey { case snrDB = "snr_db", noise, offsets }
+    enum CodingKeys: String, CodingKey {
+      case snrDB = "snr_db"
+      case noise, offsets
+    }
   }
 
   struct GainParameters: Codable { var gain: Double }
@@ -157,7 +161,8 @@ final class PreviewFixture {
     [
       try AppliedTransform(
         name: "add-noise",
-        parameters: NoiseParameters(snrDB: 7.123456789012 + Double(index), noise: "car/road <1>.wav", offsets: [0, 1600])),
+        parameters: NoiseParameters(
+          snrDB: 7.123456789012 + Double(index), noise: "car/road <1>.wav", offsets: [0, 1600])),
       try AppliedTransform(name: "gain", parameters: GainParameters(gain: -3)),
     ]
   }
