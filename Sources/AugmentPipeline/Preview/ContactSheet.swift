@@ -25,14 +25,18 @@ struct ContactSheet {
     let left = tiles.map(\.0.width).max()!
     let right = tiles.map(\.1.width).max()!
     let width = gutter + left + gutter + right + gutter
-    let height = rows.count * tileHeight + (rows.count + 1) * gutter
-    var sheet = Image(width: width, height: height, layout: .rgb, filledWith: background)
+    var sheet = Image(width: width, height: height(rows: rows.count), layout: .rgb, filledWith: background)
     for (number, (source, augmented)) in tiles.enumerated() {
       let top = gutter + number * (tileHeight + gutter)
       draw(source, into: &sheet, x: gutter, y: top)
       draw(augmented, into: &sheet, x: gutter + left + gutter, y: top)
     }
     return sheet
+  }
+
+  /// The sheet's height for `rows` rows: the tiles, and a gutter above, between and below them.
+  func height(rows: Int) -> Int {
+    rows * tileHeight + (rows + 1) * gutter
   }
 
   /// Width of a tile: an image keeps its aspect ratio (a missing one is square); a spectrogram, whose aspect

@@ -56,7 +56,7 @@ struct PreviewPage {
     }
     html += "<p class=\"counts\">\(HTMLText.escape(counts))</p>\n"
     if records.summaries.isEmpty {
-      html += "<p class=\"missing\">No summary.json: the run has not finished.</p>\n"
+      html += "<p class=\"missing\">No summary.json: the run has not finished, or was stopped before writing it.</p>\n"
     }
     for summary in records.summaries { html += self.summary(summary) }
     html += """

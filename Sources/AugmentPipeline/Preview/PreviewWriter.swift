@@ -18,9 +18,14 @@ public enum PreviewWriter {
     guard options.sheetRows >= 0 else {
       throw PreviewError.invalidOption("--sheet must be 0 or more, not \(options.sheetRows)")
     }
-    guard (1...PNGFile.maximumDimension / 4).contains(options.tileHeight) else {
+    guard options.tileHeight >= 1 else {
+      throw PreviewError.invalidOption("the tile height must be at least 1, not \(options.tileHeight)")
+    }
+    let sheetHeight = ContactSheet(tileHeight: options.tileHeight).height(rows: options.sheetRows)
+    guard sheetHeight <= PNGFile.maximumDimension else {
       throw PreviewError.invalidOption(
-        "the tile height must be 1 to \(PNGFile.maximumDimension / 4), not \(options.tileHeight)")
+        "a contact sheet of \(options.sheetRows) rows would be \(sheetHeight) pixels high, more than the "
+          + "\(PNGFile.maximumDimension) a PNG may have here; ask for fewer rows")
     }
     let folder = runFolder.standardizedFileURL
     let records = try RunRecords.load(from: folder)
@@ -87,7 +92,13 @@ public enum PreviewWriter {
   /// Removes spectrograms of an earlier preview that this one does not show, so the folder matches the page.
   private static func removeStaleSpectrograms(in runFolder: URL, keeping kept: Set<String>) throws {
     let previewFolder = runFolder.appendingPathComponent(MediaLocator.previewFolderName)
-    guard let names = try? FileManager.default.contentsOfDirectory(atPath: previewFolder.path) else { return }
+    guard FileManager.default.fileExists(atPath: previewFolder.path) else { return }
+    let names: [String]
+    do {
+      names = try FileManager.default.contentsOfDirectory(atPath: previewFolder.path)
+    } catch {
+      throw PreviewError.cannotWrite(previewFolder.path, reason: error.localizedDescription)
+    }
     for name in names where name.hasSuffix(".png") && !kept.contains("\(MediaLocator.previewFolderName)/\(name)") {
       try remove(previewFolder.appendingPathComponent(name))
     }

@@ -176,6 +176,15 @@ import Testing
     }
   }
 
+  @Test func contactSheetTallerThanAPNGMayBeIsRefusedBeforeAnythingIsWritten() throws {
+    let fixture = try PreviewFixture(.audio)
+    // 128 rows of 128-pixel tiles and 129 gutters of 4 are 16 900 pixels, over the 16 384 limit.
+    #expect(throws: PreviewError.self) {
+      try PreviewWriter.write(runFolder: fixture.runFolder, options: PreviewOptions(sheetRows: 128))
+    }
+    #expect(!FileManager.default.fileExists(atPath: fixture.runFolder.appendingPathComponent("preview.html").path))
+  }
+
   @Test func malformedManifestLineIsReportedWithItsNumber() throws {
     let fixture = try PreviewFixture(.audio)
     let manifest = fixture.runFolder.appendingPathComponent("manifest.jsonl")
