@@ -371,8 +371,8 @@ def steam_wand(rng, sr):
 
 def sizzle(rng, n, sr):
     """A griddle: dense random crackles over a soft hiss."""
-    crackles = (rng.random(n) < 180.0 / sr) * rng.lognormal(0.0, 0.8, n)
-    crackles = shape(crackles, sr, highpass(2500, 2))
+    crackles = (rng.random(n) < 180.0 / sr) * np.minimum(rng.lognormal(0.0, 0.6, n), 3.0)
+    crackles = shape(crackles, sr, bandpass(2500, 7000, 2))
     hiss = coloured(rng, n, sr, bandpass(3000, 7000, 2)) * smooth(rng, n, sr, 0.5, 0.5, 1.0)
     return unit_rms(unit_rms(crackles) + 0.5 * hiss)
 
