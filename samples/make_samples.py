@@ -145,7 +145,7 @@ def utterance(text, rng, workdir):
         else:
             break
     speech = speech * nb.db(rng.uniform(-6.0, -2.0)) / np.max(np.abs(speech))
-    return speech, voice, speed
+    return speech
 
 
 def telephone(speech, workdir):
@@ -181,13 +181,13 @@ def make_speech(rng, workdir):
         folder.mkdir(parents=True)
     rows = []  # id, path relative to samples/, transcript, prediction, human, tags
     for index, text in enumerate(CLEAN_TEXTS, start=1):
-        speech, _, _ = utterance(text, rng, workdir)
+        speech = utterance(text, rng, workdir)
         ident = f"s{index:03d}"
         nb.write_wav(clean_dir / f"{ident}.wav", speech, RATE)
         rows.append((ident, f"speech/clean/{ident}.wav", text, ASR_ERRORS.get(text, text), text, ""))
     takes = noise_takes(workdir)
     for ident, text, tags, snrs, prediction, human in SLICE_UTTERANCES:
-        speech, _, _ = utterance(text, rng, workdir)
+        speech = utterance(text, rng, workdir)
         mix = speech.copy()
         for category, snr in sorted(snrs.items()):
             take = takes[category][int(rng.integers(0, 2))]
