@@ -97,14 +97,14 @@ public enum ReportFormatter {
     for entry in metrics.perClass {
       perClass.append([
         entry.label, Percent.format(entry.precision, absent: "undefined"),
-        Percent.format(entry.recall, absent: "undefined"), Percent.format(entry.f1, absent: "undefined"),
+        Percent.format(entry.recall, absent: "undefined"), Percent.format(entry.f1),
         String(entry.support), String(entry.predicted),
       ])
     }
     for (name, average) in [("macro avg", metrics.macro), ("micro avg", metrics.micro)] {
       perClass.append([
         name, Percent.format(average.precision, absent: "undefined"),
-        Percent.format(average.recall, absent: "undefined"), Percent.format(average.f1, absent: "undefined"), "", "",
+        Percent.format(average.recall, absent: "undefined"), Percent.format(average.f1), "", "",
       ])
     }
 
