@@ -84,6 +84,22 @@ import Testing
     }
   }
 
+  /// The baseline warning: 97.3% against a 91.4% majority baseline is trusted; 59.3% against 56.2% is not.
+  @Test func accuracyNearTheMajorityBaselineIsWarnedAbout() throws {
+    func baselineWarnings(tp: Int, fp: Int, fn: Int, tn: Int) throws -> [String] {
+      let pairs =
+        Array(repeating: (label: "1", prediction: "1"), count: tp) + Array(repeating: ("0", "1"), count: fp)
+        + Array(repeating: ("1", "0"), count: fn) + Array(repeating: ("0", "0"), count: tn)
+      return try #require(ClassificationMetrics(pairs: pairs)).warnings.filter { $0.contains("always predicting") }
+    }
+    #expect(try baselineWarnings(tp: 68, fp: 9, fn: 18, tn: 905).isEmpty)
+    #expect(
+      try baselineWarnings(tp: 32, fp: 1, fn: 406, tn: 561) == [
+        "accuracy 59.3% is less than 5 points above always predicting '0' (56.2%); the data is skewed, "
+          + "so judge the model by per-class precision and recall"
+      ])
+  }
+
   /// `print("0")` on 914 negatives and 86 positives: 91.4% accuracy, recall 0, precision undefined.
   @Test func alwaysPredictingZeroHasNoPrecisionAndIsFlagged() throws {
     var csv = "id,label,prediction\n"
@@ -98,7 +114,8 @@ import Testing
     #expect(abs(metrics.accuracy - 0.914) < 1e-12)
     #expect(metrics.majorityClass == "0" && abs(metrics.majorityBaseline - 0.914) < 1e-12)
     #expect(metrics.macro.precision == nil)
-    #expect(metrics.warnings.contains { $0.contains("always predicting '0' (91.4%)") })
+    #expect(
+      metrics.warnings.contains { $0.hasPrefix("accuracy 91.4% is no better than always predicting '0' (91.4%)") })
     #expect(metrics.warnings.contains("precision of '1' is undefined: the model never predicts it"))
     let text = ReportFormatter.format(report)
     #expect(text.split(separator: "\n").contains { $0.hasPrefix("  1 ") && $0.contains("undefined") })

@@ -95,7 +95,8 @@ import Testing
     let bom = Data([0xEF, 0xBB, 0xBF])
     let table = try Fixtures.table(bom + Data("id,label,prediction\n1,a,a\n".utf8))
     #expect(table.rows.first?.id == "1")
-    expectFailure(bom + Data("id,label,prediction\n1,a,a\n2,b\n".utf8), line: 3, kind: .raggedRow(expected: 3, found: 2))
+    expectFailure(
+      bom + Data("id,label,prediction\n1,a,a\n2,b\n".utf8), line: 3, kind: .raggedRow(expected: 3, found: 2))
   }
 
   @Test func utf16AndInnerByteOrderMarksAreRejected() {
@@ -153,7 +154,8 @@ import Testing
   }
 
   @Test func malformedHLPTables() {
-    func hlpFailure(_ text: String, line: Int, kind: TableError.Kind, sourceLocation: SourceLocation = #_sourceLocation) {
+    func hlpFailure(_ text: String, line: Int, kind: TableError.Kind, sourceLocation: SourceLocation = #_sourceLocation)
+    {
       let error = #expect(throws: TableError.self, sourceLocation: sourceLocation) { try Fixtures.hlp(text) }
       #expect(error?.kind == kind, sourceLocation: sourceLocation)
       #expect(error?.description.hasPrefix("hlp.csv, line \(line): ") == true, sourceLocation: sourceLocation)

@@ -38,7 +38,8 @@ import Testing
       #expect(Double(entry.count) >= quota.rounded(.down) && Double(entry.count) <= quota.rounded(.up))
     }
     #expect(plan.entries.count + plan.skipped.count == 6)
-    #expect(plan.skipped.allSatisfy { $0.slice == "untagged" || $0.reason == "its share of the budget rounds to 0 samples" })
+    #expect(
+      plan.skipped.allSatisfy { $0.slice == "untagged" || $0.reason == "its share of the budget rounds to 0 samples" })
   }
 
   @Test func slicesWithoutRecipesOrSourcesAreSkippedWithReasons() throws {
@@ -73,7 +74,9 @@ import Testing
     let error = #expect(throws: PlanError.self) {
       try Planner(knownRecipes: ["car-noise"]).plan(report, budget: 5, analysisPath: "-")
     }
-    #expect(String(describing: error ?? .invalidBudget(0)).contains("car-noise: no gap to HLP can be measured: HLP is unknown"))
+    #expect(
+      String(describing: error ?? .invalidBudget(0)).contains(
+        "car-noise: no gap to HLP can be measured: HLP is unknown"))
   }
 
   @Test func budgetMustBePositive() throws {

@@ -20,7 +20,8 @@ import Testing
     #expect(Set(table.map(\.count)).count == 1)
     // Clean speech holds 180 of the 487 errors (180 + 22 + 195 + 90).
     #expect(
-      table[1] == "     1  untagged        3000   60.0%     94.0%        6.0%      37.0%  95.0%  humans (3000)  1.0%  0.60%")
+      table[1]
+        == "     1  untagged        3000   60.0%     94.0%        6.0%      37.0%  95.0%  humans (3000)  1.0%  0.60%")
 
     let reasons = section("Reasons", in: text)
     #expect(reasons[0] == "  1. untagged: potential gain 0.60% = gap to HLP 1.0% × share 60.0%")
@@ -33,17 +34,21 @@ import Testing
     let text = ReportFormatter.format(try AnalysisReport(table: Fixtures.table(csv)))
     let classes = section("Classes", in: text)
     // bird is never predicted: precision undefined, F1 0. Macro F1 = (0 + 1/2 + 2/3) / 3.
-    #expect(classes == [
-      "  class      precision  recall     F1  support  predicted",
-      "  bird       undefined    0.0%   0.0%        1          0",
-      "  cat            50.0%   50.0%  50.0%        2          2",
-      "  dog            50.0%  100.0%  66.7%        1          2",
-      "  macro avg  undefined   50.0%  38.9%",
-      "  micro avg      50.0%   50.0%  50.0%",
-    ])
+    #expect(
+      classes == [
+        "  class      precision  recall     F1  support  predicted",
+        "  bird       undefined    0.0%   0.0%        1          0",
+        "  cat            50.0%   50.0%  50.0%        2          2",
+        "  dog            50.0%  100.0%  66.7%        1          2",
+        "  macro avg  undefined   50.0%  38.9%",
+        "  micro avg      50.0%   50.0%  50.0%",
+      ])
     let confusion = section("Confusion matrix", in: text)
-    #expect(confusion == ["  label \\ prediction  bird  cat  dog", "  bird                   0    1    0",
-      "  cat                    0    1    1", "  dog                    0    0    1"])
+    #expect(
+      confusion == [
+        "  label \\ prediction  bird  cat  dog", "  bird                   0    1    0",
+        "  cat                    0    1    1", "  dog                    0    0    1",
+      ])
   }
 
   @Test func planIsPrintedWithSkippedSlices() throws {

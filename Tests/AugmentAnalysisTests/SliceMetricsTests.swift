@@ -105,7 +105,7 @@ import Testing
     #expect(gender.groups.map(\.count) == [10, 4, 10])
     let gap = try #require(gender.largestGap)
     #expect(gap.best == "female" && gap.worst == "male" && abs(gap.accuracyDifference - 0.2) < 1e-15)
-    #expect(gender.groups[0].reason == "largest gap: accuracy 20.0% below 'female'")
+    #expect(gender.groups[0].reason == "largest gap: accuracy 20.0 points below 'female'")
     #expect(gender.groups[2].reason == "best group")
     #expect(gender.groups[0].hlpAccuracy == 1 && gender.groups[0].rank == nil)
     let accent = try #require(report.groups.last)

@@ -69,10 +69,13 @@ public struct ClassificationMetrics: Codable, Equatable, Sendable {
   ) -> [String] {
     var warnings: [String] = []
     if accuracy - baseline < baselineMargin {
+      let comparison =
+        accuracy <= baseline
+        ? "is no better than"
+        : "is less than \(Percent.points(baselineMargin, digits: 0)) above"
       warnings.append(
-        "accuracy \(Percent.format(accuracy)) is within \(Percent.format(baselineMargin, digits: 0)) of always "
-          + "predicting '\(majorityClass)' (\(Percent.format(baseline))); the data is skewed, so judge the model "
-          + "by per-class precision and recall")
+        "accuracy \(Percent.format(accuracy)) \(comparison) always predicting '\(majorityClass)' "
+          + "(\(Percent.format(baseline))); the data is skewed, so judge the model by per-class precision and recall")
     }
     for metrics in perClass {
       if metrics.precision == nil {

@@ -5,7 +5,10 @@ import Foundation
 struct TableSchema {
   /// The columns ``ErrorTable`` gives a meaning to, by their lower-cased header name.
   enum Role: String, CaseIterable {
-    case id, path, label, prediction, humanLabel = "human_label", humanScore = "human_score", weight, score, tags
+    case id, path, label, prediction
+    case humanLabel = "human_label"
+    case humanScore = "human_score"
+    case weight, score, tags
   }
 
   /// Every accepted spelling, including `human` for `human_label`.
