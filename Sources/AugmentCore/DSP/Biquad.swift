@@ -1,0 +1,105 @@
+import Foundation
+
+/// A second-order IIR section, `H(z) = (b0 + b1 z⁻¹ + b2 z⁻²) / (1 + a1 z⁻¹ + a2 z⁻²)`.
+///
+/// Runs in transposed direct form II with `Double` state and coefficients, the structure
+/// `scipy.signal.lfilter` uses, so float input is filtered with double precision throughout.
+/// The recursion cannot be vectorised across samples; the loop is a tight scalar loop over
+/// unsafe buffers with the state in registers. Designs follow Robert Bristow-Johnson's
+/// "Audio EQ Cookbook" (bilinear transform with the cut-off pre-warped).
+public struct Biquad: Sendable, Equatable {
+  public var b0, b1, b2, a1, a2: Double
+
+  /// A section from raw coefficients, normalised by `a0`.
+  public init(b0: Double, b1: Double, b2: Double, a0: Double = 1, a1: Double, a2: Double) {
+    self.b0 = b0 / a0
+    self.b1 = b1 / a0
+    self.b2 = b2 / a0
+    self.a1 = a1 / a0
+    self.a2 = a2 / a0
+  }
+
+  /// Second-order high-pass with quality factor `q` (Cookbook HPF).
+  public static func highPass(cutoff: Double, q: Double, sampleRate: Int) -> Biquad {
+    let (cosine, alpha) = warped(cutoff, q: q, sampleRate: sampleRate)
+    return Biquad(
+      b0: (1 + cosine) / 2, b1: -(1 + cosine), b2: (1 + cosine) / 2,
+      a0: 1 + alpha, a1: -2 * cosine, a2: 1 - alpha)
+  }
+
+  /// Second-order low-pass with quality factor `q` (Cookbook LPF).
+  public static func lowPass(cutoff: Double, q: Double, sampleRate: Int) -> Biquad {
+    let (cosine, alpha) = warped(cutoff, q: q, sampleRate: sampleRate)
+    return Biquad(
+      b0: (1 - cosine) / 2, b1: 1 - cosine, b2: (1 - cosine) / 2,
+      a0: 1 + alpha, a1: -2 * cosine, a2: 1 - alpha)
+  }
+
+  /// High shelf of `gainDB` above `frequency` (Cookbook highShelf, `A = 10^(gain/40)`).
+  public static func highShelf(frequency: Double, gainDB: Double, q: Double, sampleRate: Int) -> Biquad {
+    let (cosine, alpha) = warped(frequency, q: q, sampleRate: sampleRate)
+    let a = pow(10, gainDB / 40), rootTwoAAlpha = 2 * a.squareRoot() * alpha
+    return Biquad(
+      b0: a * ((a + 1) + (a - 1) * cosine + rootTwoAAlpha),
+      b1: -2 * a * ((a - 1) + (a + 1) * cosine),
+      b2: a * ((a + 1) + (a - 1) * cosine - rootTwoAAlpha),
+      a0: (a + 1) - (a - 1) * cosine + rootTwoAAlpha,
+      a1: 2 * ((a - 1) - (a + 1) * cosine),
+      a2: (a + 1) - (a - 1) * cosine - rootTwoAAlpha)
+  }
+
+  /// `cos ω0` and `α = sin ω0 / 2Q` for a corner at `frequency`.
+  private static func warped(_ frequency: Double, q: Double, sampleRate: Int) -> (cosine: Double, alpha: Double) {
+    let omega = 2 * Double.pi * frequency / Double(sampleRate)
+    return (cos(omega), sin(omega) / (2 * q))
+  }
+
+  /// Filters `samples` in place from a zero state.
+  public func apply(to samples: inout [Float]) {
+    samples.withUnsafeMutableBufferPointer { run($0) }
+  }
+
+  /// Filters `samples` in place from a zero state.
+  public func apply(to samples: inout [Double]) {
+    samples.withUnsafeMutableBufferPointer { run($0) }
+  }
+
+  private func run<Sample: BinaryFloatingPoint>(_ samples: UnsafeMutableBufferPointer<Sample>) {
+    guard let base = samples.baseAddress else { return }
+    let (b0, b1, b2, a1, a2) = (self.b0, self.b1, self.b2, self.a1, self.a2)
+    var z1 = 0.0, z2 = 0.0
+    for index in 0..<samples.count {
+      let x = Double(base[index])
+      let y = b0 * x + z1
+      z1 = b1 * x - a1 * y + z2
+      z2 = b2 * x - a2 * y
+      base[index] = Sample(y)
+    }
+  }
+}
+
+extension Biquad {
+  /// An even-order Butterworth high-pass as a cascade of second-order sections.
+  public static func butterworthHighPass(order: Int, cutoff: Double, sampleRate: Int) -> [Biquad] {
+    butterworthQualityFactors(order: order).map { highPass(cutoff: cutoff, q: $0, sampleRate: sampleRate) }
+  }
+
+  /// An even-order Butterworth low-pass as a cascade of second-order sections.
+  public static func butterworthLowPass(order: Int, cutoff: Double, sampleRate: Int) -> [Biquad] {
+    butterworthQualityFactors(order: order).map { lowPass(cutoff: cutoff, q: $0, sampleRate: sampleRate) }
+  }
+
+  /// The section Qs of an order-`n` Butterworth: `1 / (2 cos(π(2k+1) / 2n))` for k in 0..<n/2,
+  /// the pole pairs of the maximally flat response.
+  static func butterworthQualityFactors(order: Int) -> [Double] {
+    precondition(order > 0 && order.isMultiple(of: 2), "Butterworth cascades here have even order")
+    return (0..<order / 2).map { k in 1 / (2 * cos(Double.pi * Double(2 * k + 1) / Double(2 * order))) }
+  }
+}
+
+extension Array where Element == Biquad {
+  /// Runs every section in turn over `samples`, in place.
+  public func apply(to samples: inout [Float]) {
+    for section in self { section.apply(to: &samples) }
+  }
+}
