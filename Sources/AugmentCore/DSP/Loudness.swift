@@ -66,7 +66,7 @@ public enum Loudness {
     let filters = kWeighting(sampleRate: buffer.sampleRate)
     for (channel, weight) in zip(buffer.channels, channelWeights) {
       var filtered = channel.map(Double.init)
-      for filter in filters { filter.apply(to: &filtered) }
+      filters.apply(to: &filtered)
       let powers = blockMeanSquares(squaring: filtered, starts: blockStarts, length: blockLength)
       for j in 0..<blockCount { weightedPowers[j] += weight * powers[j] }
     }
