@@ -3,9 +3,10 @@ import Foundation
 /// A second-order IIR section, `H(z) = (b0 + b1 z⁻¹ + b2 z⁻²) / (1 + a1 z⁻¹ + a2 z⁻²)`.
 ///
 /// Runs in transposed direct form II with `Double` state and coefficients, the structure
-/// `scipy.signal.lfilter` uses, so float input is filtered with double precision throughout.
-/// The recursion cannot be vectorised across samples; the loop is a tight scalar loop over
-/// unsafe buffers with the state in registers. Designs follow Robert Bristow-Johnson's
+/// `scipy.signal.lfilter` uses, so float input is filtered with double precision throughout
+/// (between the sections of a cascade too). The recursion cannot be vectorised across samples; the
+/// loop is a tight scalar loop over unsafe buffers with the state in registers, running up to four
+/// sections of a cascade in one pass. Designs follow Robert Bristow-Johnson's
 /// "Audio EQ Cookbook" (bilinear transform with the cut-off pre-warped).
 public struct Biquad: Sendable, Equatable {
   public var b0, b1, b2, a1, a2: Double
@@ -55,27 +56,13 @@ public struct Biquad: Sendable, Equatable {
   }
 
   /// Filters `samples` in place from a zero state.
-  public func apply(to samples: inout [Float]) {
-    samples.withUnsafeMutableBufferPointer { run($0) }
-  }
+  public func apply(to samples: inout [Float]) { [self].apply(to: &samples) }
 
   /// Filters `samples` in place from a zero state.
-  public func apply(to samples: inout [Double]) {
-    samples.withUnsafeMutableBufferPointer { run($0) }
-  }
+  public func apply(to samples: inout [Double]) { [self].apply(to: &samples) }
 
-  private func run<Sample: BinaryFloatingPoint>(_ samples: UnsafeMutableBufferPointer<Sample>) {
-    guard let base = samples.baseAddress else { return }
-    let (b0, b1, b2, a1, a2) = (self.b0, self.b1, self.b2, self.a1, self.a2)
-    var z1 = 0.0, z2 = 0.0
-    for index in 0..<samples.count {
-      let x = Double(base[index])
-      let y = b0 * x + z1
-      z1 = b1 * x - a1 * y + z2
-      z2 = b2 * x - a2 * y
-      base[index] = Sample(y)
-    }
-  }
+  /// The section that passes its input through unchanged (`y = 1·x + 0`, exactly).
+  static let identity = Biquad(b0: 1, b1: 0, b2: 0, a1: 0, a2: 0)
 }
 
 extension Biquad {
@@ -98,8 +85,57 @@ extension Biquad {
 }
 
 extension Array where Element == Biquad {
-  /// Runs every section in turn over `samples`, in place.
+  /// Runs the sections in turn over `samples`, in place, from a zero state.
   public func apply(to samples: inout [Float]) {
-    for section in self { section.apply(to: &samples) }
+    samples.withUnsafeMutableBufferPointer { buffer in forEachGroup { $0.run(buffer) } }
+  }
+
+  /// Runs the sections in turn over `samples`, in place, from a zero state.
+  public func apply(to samples: inout [Double]) {
+    samples.withUnsafeMutableBufferPointer { buffer in forEachGroup { $0.run(buffer) } }
+  }
+
+  /// Splits the cascade into groups of four sections (the last padded with identities).
+  private func forEachGroup(_ body: (BiquadGroup) -> Void) {
+    var start = 0
+    while start < count {
+      let sections = self[start..<Swift.min(start + 4, count)]
+      body(BiquadGroup(Array(sections) + Array(repeating: .identity, count: 4 - sections.count)))
+      start += 4
+    }
+  }
+}
+
+/// Four cascaded sections run in one pass over the samples.
+///
+/// Each section's recursion is latency-bound (a multiply and two adds that wait on the previous
+/// output), but the four recursions are independent of each other's history, so interleaving them
+/// sample by sample lets the processor overlap them; the states stay in registers.
+private struct BiquadGroup {
+  let s0, s1, s2, s3: Biquad
+
+  init(_ sections: [Biquad]) {
+    (s0, s1, s2, s3) = (sections[0], sections[1], sections[2], sections[3])
+  }
+
+  func run<Sample: BinaryFloatingPoint>(_ samples: UnsafeMutableBufferPointer<Sample>) {
+    guard let base = samples.baseAddress else { return }
+    var a1 = 0.0, a2 = 0.0, b1 = 0.0, b2 = 0.0, c1 = 0.0, c2 = 0.0, d1 = 0.0, d2 = 0.0
+    for index in 0..<samples.count {
+      let x = Double(base[index])
+      let y0 = s0.b0 * x + a1
+      a1 = s0.b1 * x - s0.a1 * y0 + a2
+      a2 = s0.b2 * x - s0.a2 * y0
+      let y1 = s1.b0 * y0 + b1
+      b1 = s1.b1 * y0 - s1.a1 * y1 + b2
+      b2 = s1.b2 * y0 - s1.a2 * y1
+      let y2 = s2.b0 * y1 + c1
+      c1 = s2.b1 * y1 - s2.a1 * y2 + c2
+      c2 = s2.b2 * y1 - s2.a2 * y2
+      let y3 = s3.b0 * y2 + d1
+      d1 = s3.b1 * y2 - s3.a1 * y3 + d2
+      d2 = s3.b2 * y2 - s3.a2 * y3
+      base[index] = Sample(y3)
+    }
   }
 }

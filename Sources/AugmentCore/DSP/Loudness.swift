@@ -4,12 +4,17 @@ import MediaIO
 /// Integrated loudness per ITU-R BS.1770-4, in LUFS.
 ///
 /// Each channel is K-weighted (``kWeighting(sampleRate:)``), its mean square taken over 400 ms blocks
-/// that start every 100 ms (75 % overlap; only whole blocks), and the channels summed with the
-/// BS.1770 weights (1.0 for left, right and centre, 1.41 for the surrounds) into a block loudness
-/// `−0.691 + 10 log10(Σ G_i z_i)`. Blocks below −70 LUFS are dropped (absolute gate), then blocks not
-/// above the loudness of the remaining ones minus 10 LU (relative gate); the integrated loudness is
-/// the loudness of the mean of what is left. The gate comparisons (`≥` absolute, `>` relative) follow
-/// pyloudnorm, the reference the tests compare against.
+/// that start every 100 ms (75 % overlap), and the channels summed with the BS.1770 weights (1.0 for
+/// left, right and centre, 1.41 for the surrounds) into a block loudness `−0.691 + 10 log10(Σ G_i z_i)`.
+/// Blocks below −70 LUFS are dropped (absolute gate), then blocks not above the loudness of the
+/// remaining ones minus 10 LU (relative gate); the integrated loudness is the loudness of the mean of
+/// what is left.
+///
+/// Where BS.1770-4 leaves details open, this follows pyloudnorm, the reference the tests compare
+/// against: the gate comparisons are `≥` (absolute) and `>` (relative), and the number of blocks is
+/// `round((T − 0.4 s) / 0.1 s) + 1` with round-half-to-even, so a clip that ends at least half a hop
+/// past its last whole block gets one more block, zero-padded to 400 ms. On 1–2 s speech clips that
+/// trailing block moves the result by up to 0.4 LU, which is why it is matched rather than dropped.
 public enum Loudness {
   public enum Error: Swift.Error, Sendable, Equatable, CustomStringConvertible {
     /// Shorter than one 400 ms gating block.
@@ -53,14 +58,15 @@ public enum Loudness {
     guard buffer.channelCount <= channelWeights.count else { throw .tooManyChannels(buffer.channelCount) }
     let blockLength = Int((blockDuration * Double(buffer.sampleRate)).rounded())
     guard buffer.frameCount >= blockLength else { throw .tooShort(duration: buffer.duration) }
-    let blockCount = (buffer.frameCount - blockLength) * 4 / blockLength + 1
+    let hops = (buffer.duration - blockDuration) / (blockDuration * blockHopFraction)
+    let blockCount = Int(hops.rounded(.toNearestOrEven)) + 1
     let blockStarts = (0..<blockCount).map { $0 * blockLength / 4 }
 
     var weightedPowers = [Double](repeating: 0, count: blockCount)
     let filters = kWeighting(sampleRate: buffer.sampleRate)
     for (channel, weight) in zip(buffer.channels, channelWeights) {
       var filtered = channel.map(Double.init)
-      for filter in filters { filter.apply(to: &filtered) }
+      filters.apply(to: &filtered)
       let powers = blockMeanSquares(squaring: filtered, starts: blockStarts, length: blockLength)
       for j in 0..<blockCount { weightedPowers[j] += weight * powers[j] }
     }
@@ -76,7 +82,8 @@ public enum Loudness {
     return loudness(gated)
   }
 
-  /// The mean of x² over each block, from a running sum of x² (one pass, then one subtraction a block).
+  /// The mean of x² over each block, from a running sum of x² (one pass, then one subtraction a block);
+  /// a block running past the end counts the missing samples as zeros.
   private static func blockMeanSquares(squaring samples: [Double], starts: [Int], length: Int) -> [Double] {
     var runningSum = [Double](repeating: 0, count: samples.count + 1)
     runningSum.withUnsafeMutableBufferPointer { sums in
@@ -88,6 +95,6 @@ public enum Loudness {
         }
       }
     }
-    return starts.map { (runningSum[$0 + length] - runningSum[$0]) / Double(length) }
+    return starts.map { (runningSum[min($0 + length, samples.count)] - runningSum[$0]) / Double(length) }
   }
 }

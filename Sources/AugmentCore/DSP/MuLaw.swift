@@ -7,8 +7,10 @@
 public enum MuLaw {
   /// The μ-law code of one sample (nominal range −1…1; NaN codes as silence).
   public static func encode(_ sample: Float) -> UInt8 {
-    let scaled = (sample * 32768).rounded()
-    let linear = scaled.isNaN ? 0 : Int32(min(max(scaled, -32768), 32767))
+    let scaled = sample * 32768
+    let clamped = scaled.isNaN ? 0 : min(max(scaled, -32768), 32767)
+    // Rounded half away from zero by truncation (exact in Double), which avoids a library call per sample.
+    let linear = Int32(Double(clamped) + (clamped < 0 ? -0.5 : 0.5))
     var magnitude = linear >> 2
     let mask: Int32 = magnitude < 0 ? 0x7F : 0xFF
     magnitude = min(abs(magnitude), 8159) + 0x21
@@ -31,8 +33,10 @@ public enum MuLaw {
 
   /// Passes every sample through an encode–decode round trip, in place.
   public static func quantize(_ samples: inout [Float]) {
-    samples.withUnsafeMutableBufferPointer { buffer in
-      for index in buffer.indices { buffer[index] = decode(encode(buffer[index])) }
+    decodeTable.withUnsafeBufferPointer { table in
+      samples.withUnsafeMutableBufferPointer { buffer in
+        for index in buffer.indices { buffer[index] = table[Int(encode(buffer[index]))] }
+      }
     }
   }
 }

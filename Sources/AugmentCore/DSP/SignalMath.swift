@@ -26,7 +26,7 @@ public enum SignalMath {
       var lanes = SIMD16<Float>()
       while index + 16 <= chunkEnd {
         let v = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<Float>.self)
-        lanes.addProduct(v, v)
+        lanes += v * v
         index += 16
       }
       var partial = Double(lanes.sum())
@@ -48,14 +48,13 @@ public enum SignalMath {
   public static func peak(_ samples: [Float]) -> Float {
     samples.withUnsafeBufferPointer { buffer in
       guard let base = buffer.baseAddress else { return 0 }
-      var lanes = SIMD16<Float>()
+      var extremes = Extremes()
       var index = 0
       while index + 16 <= buffer.count {
-        let v = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<Float>.self)
-        lanes = pointwiseMax(lanes, magnitude(v))
+        extremes.include(UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<Float>.self))
         index += 16
       }
-      var result = lanes.max()
+      var result = extremes.magnitude
       while index < buffer.count {
         result = max(result, abs(base[index]))
         index += 1
@@ -123,15 +122,15 @@ public enum SignalMath {
       added.withUnsafeBufferPointer { n in
         guard let sBase = s.baseAddress, let nBase = n.baseAddress else { return 0 }
         let g = SIMD16<Float>(repeating: addedGain)
-        var lanes = SIMD16<Float>()
+        var extremes = Extremes()
         var index = 0
         while index + 16 <= s.count {
           let sv = UnsafeRawPointer(sBase + index).loadUnaligned(as: SIMD16<Float>.self)
           let nv = UnsafeRawPointer(nBase + index).loadUnaligned(as: SIMD16<Float>.self)
-          lanes = pointwiseMax(lanes, magnitude(sv + g * nv))
+          extremes.include(sv + g * nv)
           index += 16
         }
-        var result = lanes.max()
+        var result = extremes.magnitude
         while index < s.count {
           result = max(result, abs(sBase[index] + addedGain * nBase[index]))
           index += 1
@@ -169,6 +168,18 @@ public enum SignalMath {
     return sum
   }
 
-  /// |x| lane by lane.
-  private static func magnitude(_ v: SIMD16<Float>) -> SIMD16<Float> { pointwiseMax(v, -v) }
+  /// Running lane-wise maximum and minimum.
+  ///
+  /// Kept with compare-and-select rather than `pointwiseMax`/`abs`, which the standard library
+  /// implements lane by lane with NaN handling and which do not become vector instructions.
+  private struct Extremes {
+    var highest = SIMD16<Float>(), lowest = SIMD16<Float>()
+
+    mutating func include(_ v: SIMD16<Float>) {
+      highest.replace(with: v, where: v .> highest)
+      lowest.replace(with: v, where: v .< lowest)
+    }
+
+    var magnitude: Float { max(highest.max(), -lowest.min()) }
+  }
 }

@@ -67,38 +67,48 @@ public enum SpeechLevel {
 
   /// The number of active samples `a_j` for every threshold.
   ///
-  /// Because the thresholds are powers of two, the envelope `q` is at or above `c_j` exactly when
-  /// `j ≤ exponent(q) + 15`; all fifteen comparisons and hangover counters then update together in
-  /// one `SIMD16<Int32>` step (lane 15 is padding that never becomes active). Counts are flushed into
-  /// `Int` every 2²⁴ samples so they cannot overflow on long recordings.
+  /// Sample `n` is active for threshold `j` exactly when the envelope was at or above `c_j` at some
+  /// sample `m ≤ n` with `n − m ≤` the hangover, which is what the reference's per-threshold hangover
+  /// counters compute. So instead of updating fifteen counters every sample, the loop only notes when
+  /// the number of thresholds reached changes: a threshold's run above it is counted when the run
+  /// ends, and the gap before its next run (or the end) contributes at most the hangover. Because the
+  /// thresholds are powers of two, the envelope `q` reaches `c_j = 2^(j−15)` exactly when
+  /// `j ≤ exponent(q) + 15`, read straight from the exponent bits. The per-sample work is the two
+  /// envelope recursions and one comparison.
   static func activeCounts(_ samples: [Float], sampleRate: Int) -> [Int] {
-    let g = exp(-1 / (Double(sampleRate) * timeConstant))
-    let hangoverSamples = Int32((hangover * Double(sampleRate)).rounded())
-    let lanes = SIMD16<Int32>(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
-    let hangoverLimit = SIMD16<Int32>(repeating: hangoverSamples)
-    let one = SIMD16<Int32>(repeating: 1), zero = SIMD16<Int32>()
-    var hang = hangoverLimit
-    var totals = [Int](repeating: 0, count: thresholdCount)
+    let g = exp(-1 / (Double(sampleRate) * timeConstant)), h = 1 - g
+    let hangoverSamples = Int((hangover * Double(sampleRate)).rounded())
+    var counts = [Int](repeating: 0, count: thresholdCount)
+    // The start of the current run at or above each threshold, and the last sample of its previous run.
+    var runStart = [Int](repeating: 0, count: thresholdCount)
+    var lastAbove = [Int?](repeating: nil, count: thresholdCount)
+    var reached = 0
     var p = 0.0, q = 0.0
     samples.withUnsafeBufferPointer { buffer in
-      let flushInterval = 1 << 24
-      var start = 0
-      while start < buffer.count {
-        let end = min(start + flushInterval, buffer.count)
-        var counts = SIMD16<Int32>()
-        for index in start..<end {
-          p = g * p + (1 - g) * Double(abs(buffer[index]))
-          q = g * q + (1 - g) * p
-          let reached = q.isNormal ? Int32(clamping: min(q.exponent + thresholdCount + 1, thresholdCount)) : 0
-          let above = lanes .< SIMD16<Int32>(repeating: max(reached, 0))
-          let counting = above .| (hang .< hangoverLimit)
-          counts &+= one.replacing(with: zero, where: .!counting)
-          hang = pointwiseMin(hang &+ one, hangoverLimit).replacing(with: zero, where: above)
+      for n in 0..<buffer.count {
+        p = g * p + h * Double(abs(buffer[n]))
+        q = g * q + h * p
+        let now = min(max(Int(q.exponentBitPattern) - 1023 + thresholdCount + 1, 0), thresholdCount)
+        guard now != reached else { continue }
+        for j in reached..<max(now, reached) {
+          if let last = lastAbove[j] { counts[j] += min(n - 1 - last, hangoverSamples) }
+          runStart[j] = n
         }
-        for j in 0..<thresholdCount { totals[j] += Int(counts[j]) }
-        start = end
+        for j in now..<max(reached, now) {
+          counts[j] += n - runStart[j]
+          lastAbove[j] = n - 1
+        }
+        reached = now
       }
     }
-    return totals
+    let end = samples.count
+    for j in 0..<thresholdCount {
+      if j < reached {
+        counts[j] += end - runStart[j]
+      } else if let last = lastAbove[j] {
+        counts[j] += min(end - 1 - last, hangoverSamples)
+      }
+    }
+    return counts
   }
 }

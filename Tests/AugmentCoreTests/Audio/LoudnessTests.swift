@@ -5,6 +5,34 @@ import Testing
 @testable import AugmentCore
 
 @Suite struct LoudnessTests {
+  struct Reference: Decodable {
+    struct Clip: Decodable {
+      var path: String
+      var sampleRate: Int
+      var channels: Int
+      var lufs: Double
+    }
+    var generator: String
+    var clips: [Clip]
+  }
+
+  /// Shipped speech (clean and slice members) and noise-bank clips at 16, 22.05, 44.1 and 48 kHz, mono
+  /// and stereo, agree with pyloudnorm within 0.1 LU; the values come from
+  /// `Reference/make-loudness-reference.py`.
+  @Test func matchesPyloudnormOnShippedAudio() throws {
+    let reference = try JSONDecoder().decode(
+      Reference.self, from: Data(contentsOf: ReferenceData.url("loudness-reference.json")))
+    #expect(reference.generator.hasPrefix("pyloudnorm"))
+    #expect(reference.clips.count >= 12)
+    #expect(Set(reference.clips.map(\.sampleRate)).count >= 3 && reference.clips.contains { $0.channels == 2 })
+    for clip in reference.clips {
+      let decoded = try AudioFile.read(from: ReferenceData.repositoryRoot().appendingPathComponent(clip.path))
+      #expect(decoded.buffer.sampleRate == clip.sampleRate && decoded.buffer.channelCount == clip.channels)
+      let ours = try Loudness.integrated(decoded.buffer)
+      #expect(abs(ours - clip.lufs) <= 0.1, "\(clip.path): \(ours) LUFS, pyloudnorm \(clip.lufs)")
+    }
+  }
+
   /// ITU-R BS.1770-4: a 0 dB FS 997 Hz sine in the left, centre or right channel reads −3.01 LKFS.
   /// The Cookbook K-filter that pyloudnorm (and so this meter) designs differs slightly from the
   /// standard's published coefficients; pyloudnorm 0.2.0 reads −3.052 LUFS for this tone, hence 0.05.

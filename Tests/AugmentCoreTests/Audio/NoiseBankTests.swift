@@ -108,6 +108,21 @@ import Testing
     #expect(bank.cachedBytes <= 600_000)
   }
 
+  /// The bank shipped in `noise-banks/` (WAV and FLAC, 16–48 kHz, mono and stereo) opens with no problems,
+  /// and its 44.1 kHz stereo clip decodes to mono at 16 kHz with the length its header implies.
+  @Test func shippedBankOpensCleanly() throws {
+    let root = ReferenceData.repositoryRoot().appendingPathComponent("noise-banks")
+    let bank = try NoiseBank(root: root, sampleRate: 16_000)
+    #expect(bank.problems.isEmpty, "\(bank.problems)")
+    #expect(bank.categories == ["cafe", "car", "food-court", "library", "machine", "people", "plane", "train"])
+    #expect(bank.categories.allSatisfy { bank.clips(in: $0).count == 3 })
+    let clip = "car/car-pulling-away-03.wav"
+    let info = try AudioFile.info(at: root.appendingPathComponent(clip))
+    #expect(info.sampleRate == 44_100 && info.channelCount == 2)
+    let samples = try bank.samples(for: clip)
+    #expect(samples.count == Int((Double(info.frameCount) * 16_000 / 44_100).rounded()))
+  }
+
   @Test func missingRootIsAnError() {
     let path = "/nonexistent/noise-banks"
     #expect(throws: NoiseBankError.notAFolder(path: path)) {
