@@ -1,0 +1,80 @@
+import AugmentCore
+import Foundation
+
+/// One media file a card shows: a source in the dataset folder or an output in the run folder.
+struct PreviewMedia: Hashable, Sendable {
+  enum Kind: Sendable { case audio, image }
+
+  /// The path as the record writes it.
+  let path: String
+  let kind: Kind
+  /// The file, or `nil` when the path is refused.
+  let url: URL?
+  /// For audio, the spectrogram's path inside the run folder, `preview/<name>.png`.
+  let spectrogram: String?
+  /// Why the file cannot be shown when that is known before reading it (a refused path, a missing file).
+  let problem: String?
+}
+
+/// Finds the files the records name: outputs relative to the run folder, sources relative to the dataset's folder,
+/// neither allowed to leave its folder unless the run allowed outside paths.
+struct MediaLocator {
+  /// Generated files live in this subfolder of the run folder.
+  static let previewFolderName = "preview"
+
+  let runFolder: URL
+  let outputs: DatasetPaths
+  let sources: DatasetPaths
+
+  /// Locates the dataset from `options.dataset`, else from the first `run.json`; a relative `dataset` there is
+  /// relative to the directory the run was started from, taken to be the current one.
+  init(runFolder: URL, records: RunRecords, options: PreviewOptions) throws {
+    self.runFolder = runFolder
+    outputs = DatasetPaths(root: runFolder)
+    let table: URL
+    if let dataset = options.dataset {
+      table = dataset
+    } else if let identity = records.identities.first {
+      table = URL(fileURLWithPath: identity.dataset)
+    } else {
+      throw PreviewError.unknownDataset(runFolder.path)
+    }
+    sources = DatasetPaths(root: table.deletingLastPathComponent(), allowOutside: options.allowOutsidePaths)
+  }
+
+  func source(_ path: String) -> PreviewMedia {
+    let refusal = "the path leaves the dataset folder \(sources.root.path); pass --allow-outside-paths to show it"
+    return media(path, role: "source", url: sources.resolve(path), refusal: refusal)
+  }
+
+  func output(_ path: String) -> PreviewMedia {
+    media(path, role: "output", url: outputs.resolve(path), refusal: "the path leaves the run folder \(runFolder.path)")
+  }
+
+  private func media(_ path: String, role: String, url: URL?, refusal: String) -> PreviewMedia {
+    let kind: PreviewMedia.Kind = path.lowercased().hasSuffix(".png") ? .image : .audio
+    let problem: String?
+    if url == nil {
+      problem = refusal
+    } else if let url, !Self.isFile(url) {
+      problem = "no such file: \(url.path)"
+    } else {
+      problem = nil
+    }
+    let spectrogram = kind == .audio ? "\(Self.previewFolderName)/\(Self.spectrogramName(path, role: role))" : nil
+    return PreviewMedia(path: path, kind: kind, url: url, spectrogram: spectrogram, problem: problem)
+  }
+
+  /// `<stem>-<hash>.png`: readable, and distinct for distinct paths even when their stems agree.
+  private static func spectrogramName(_ path: String, role: String) -> String {
+    let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+    let safe = String(stem.unicodeScalars.map { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") ? Character($0) : "_" })
+    let hash = String(FNV1a.hash64("\(role):\(path)") >> 32, radix: 16)
+    return "\(safe)-\(String(repeating: "0", count: 8 - hash.count))\(hash).png"
+  }
+
+  private static func isFile(_ url: URL) -> Bool {
+    var isDirectory: ObjCBool = false
+    return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && !isDirectory.boolValue
+  }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import AugmentPipeline
+import Foundation
+
+/// `augment preview DIR`: a page and a contact sheet to look at what a run made.
+struct Preview: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Write preview.html and preview.png into a run's output folder.",
+    discussion: """
+      preview.html shows every accepted pair side by side (audio as players with spectrograms, images as \
+      images), the transforms with their exact parameters and every checklist value, and the rejected \
+      candidates with their reasons; a filter shows all, accepted or rejected cards. It opens from disk in \
+      any browser and fetches nothing: media are referenced by relative paths, so keep the run and dataset \
+      folders where they are (or move them together). preview.png is a contact sheet of the first pairs, \
+      source on the left. Spectrograms are written to preview/.
+
+      A missing or unreadable media file is reported and shown as missing on its card; the exit status is \
+      then 65. It is 66 when the folder is not a run's output, 73 when the preview cannot be written.
+      """)
+
+  @Argument(help: "The run's output folder (its --out).")
+  var folder: String
+
+  @Option(help: "Show at most this many accepted and this many rejected cards (default: all).")
+  var pairs: Int?
+
+  @Option(help: "Rows of the contact sheet preview.png.")
+  var sheet = 8
+
+  @Option(help: "The error-analysis table the run read, when run.json does not locate it.")
+  var dataset: String?
+
+  @Flag(help: "Show sources that are absolute or outside the dataset folder, as the run's --allow-outside-paths.")
+  var allowOutsidePaths = false
+
+  func validate() throws {
+    if let pairs, pairs < 0 { throw ValidationError("--pairs must be 0 or more.") }
+    if sheet < 0 { throw ValidationError("--sheet must be 0 or more.") }
+  }
+
+  func run() throws {
+    let options = PreviewOptions(
+      pairs: pairs, sheetRows: sheet, dataset: dataset.map { URL(fileURLWithPath: $0) },
+      allowOutsidePaths: allowOutsidePaths)
+    let result: PreviewResult
+    do {
+      result = try PreviewWriter.write(runFolder: URL(fileURLWithPath: folder), options: options)
+    } catch let error as PreviewError {
+      FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+      switch error {
+      case .notARun, .unknownDataset: throw ExitCode.missingInput
+      case .cannotWrite: throw ExitCode.cannotWrite
+      case .unreadable, .badLine, .invalidOption: throw ExitCode.dataError
+      }
+    }
+    for problem in result.problems {
+      FileHandle.standardError.write(Data("warning: \(problem.path): \(problem.reason)\n".utf8))
+    }
+    print(
+      "\(result.page.path): \(result.acceptedShown) of \(result.acceptedTotal) accepted pairs, "
+        + "\(result.rejectedShown) of \(result.rejectedTotal) rejected candidates, \(result.spectrograms) spectrograms")
+    if let sheet = result.contactSheet {
+      print("\(sheet.path): contact sheet of \(result.contactSheetRows) pairs")
+    }
+    if !result.problems.isEmpty { throw ExitCode.dataError }
+  }
+}

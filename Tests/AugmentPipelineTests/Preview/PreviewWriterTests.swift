@@ -1,0 +1,217 @@
+import AugmentCore
+import Foundation
+import MediaIO
+import Testing
+
+@testable import AugmentPipeline
+
+@Suite struct PreviewWriterTests {
+  @Test func previewHTMLListsEveryPairAndEveryImageItReferencesExists() throws {
+    let fixture = try PreviewFixture(.audio)
+    let result = try PreviewWriter.write(runFolder: fixture.runFolder, options: PreviewOptions(tileHeight: 32))
+    let page = try PreviewHTML(contentsOf: fixture.runFolder.appendingPathComponent("preview.html"))
+
+    let ids = page.cards.map(\.id)
+    for record in fixture.accepted {
+      #expect(ids.count { $0 == record.id } == 1, "\(record.id)")
+    }
+    #expect(page.cards.filter { $0.status == "accepted" }.map(\.id) == fixture.accepted.map(\.id))
+    #expect(page.cards.filter { $0.status == "rejected" }.map(\.id) == ["rejected-1-0", "rejected-3-0"])
+
+    // 3 accepted pairs × (2 players + 2 spectrograms) + the rejected candidate's readable source (player +
+    // spectrogram); the unreadable source of sample 3 has no media.
+    #expect(page.sources.count == 14)
+    for reference in page.sources {
+      let file = try #require(PreviewHTML.resolve(reference, from: fixture.runFolder), "\(reference)")
+      #expect(FileManager.default.fileExists(atPath: file.path), "\(reference) → \(file.path)")
+    }
+    // Sources are reached from the run folder through the dataset folder, percent-encoded.
+    #expect(page.sources.contains("../../data%20set/clips/tone%201k.wav"))
+    #expect(page.sources.contains("../../data%20set/clips/tone-440%2648k.wav"))
+    #expect(page.sources.contains("car-noise-000000.wav"))
+
+    #expect(result.acceptedShown == 3 && result.acceptedTotal == 3)
+    #expect(result.rejectedShown == 2 && result.rejectedTotal == 2)
+    #expect(result.spectrograms == 6)
+    #expect(result.problems.map(\.path) == ["clips/unreadable.wav"])
+    #expect(page.text.contains("no such file: \(fixture.datasetFolder.path)/clips/unreadable.wav"))
+  }
+
+  @Test func parametersAndChecklistValuesAreExactAndEscaped() throws {
+    let fixture = try PreviewFixture(.audio)
+    _ = try PreviewWriter.write(runFolder: fixture.runFolder)
+    let text = try PreviewHTML(contentsOf: fixture.runFolder.appendingPathComponent("preview.html")).text
+
+    // Every digit of the drawn parameters and measured values, as the manifest holds them.
+    #expect(text.contains("snr_db = <code>7.123456789012</code>"))
+    #expect(text.contains("snr_db = <code>9.123456789012</code>"))
+    #expect(text.contains("noise = <code>&quot;car/road &lt;1&gt;.wav&quot;</code>"))
+    #expect(text.contains("offsets = <code>[0,1600]</code>"))
+    #expect(text.contains("gain = <code>-3</code>"))
+    #expect(text.contains("<td><code>0.8765432109876</code></td><td>≥ 0.6</td><td class=\"result\">pass</td>"))
+    #expect(text.contains("<td><code>0.41</code></td><td>≥ 0.6</td><td class=\"result\">fail</td>"))
+    #expect(text.contains("<td><code>9.5</code></td><td>0 … 20</td><td class=\"result\">pass</td>"))
+    // Text from the run never becomes markup.
+    #expect(text.contains("&lt;b&gt;yes&lt;/b&gt; &amp; &quot;no&quot;"))
+    #expect(!text.contains(PreviewFixture.trickyLabel))
+    #expect(text.contains("STOI 0.41 is below 0.6: &lt;unclear&gt; speech"))
+    #expect(!text.contains("<unclear>"))
+    // The header carries the run's summary; the page fetches nothing.
+    #expect(text.contains("<dt>rejected by rule</dt><dd>stoi 1</dd>"))
+    #expect(text.contains("<dt>failed samples</dt><dd>3</dd>"))
+    #expect(text.contains("3 accepted pairs · 2 rejected candidates"))
+    #expect(!text.contains("http://") && !text.contains("https://") && !text.contains("<link"))
+  }
+
+  @Test func spectrogramOfAOneKilohertzToneIsBrightestAtTheOneKilohertzBin() throws {
+    let fixture = try PreviewFixture(.audio)
+    _ = try PreviewWriter.write(runFolder: fixture.runFolder)
+    let page = try PreviewHTML(contentsOf: fixture.runFolder.appendingPathComponent("preview.html"))
+    let reference = try #require(page.spectrogram(caption: "source", path: "clips/tone 1k.wav"))
+    let spectrogram = try PNGFile.read(from: fixture.runFolder.appendingPathComponent(reference))
+
+    // 512-point frames at 16 kHz: bins 31.25 Hz apart, so 1 kHz is bin 32; row 0 is the top (8 kHz),
+    // so bin 32 is row 256 − 32 = 224. One second with hop 128: 1 + ⌈(16000 − 512) / 128⌉ = 122 frames.
+    #expect(spectrogram.height == 257)
+    #expect(spectrogram.width == 122)
+    #expect(Self.brightestRow(spectrogram) == 224)
+  }
+
+  @Test func toneRecordedAt48kHzLandsOnTheSameFrequencyAxis() throws {
+    let tone = PreviewFixture.tone(hertz: 1000, rate: 48_000, seconds: 0.5)
+    let spectrogram = try Spectrogram.image(of: AudioBuffer(channels: [tone, tone], sampleRate: 48_000))
+    #expect(spectrogram.height == 257)
+    #expect(Self.brightestRow(spectrogram) == 224)
+  }
+
+  @Test func contactSheetHasOneRowOfTilesPerPair() throws {
+    let fixture = try PreviewFixture(.audio)
+    let result = try PreviewWriter.write(runFolder: fixture.runFolder, options: PreviewOptions(sheetRows: 2, tileHeight: 32))
+    let sheet = try PNGFile.read(from: try #require(result.contactSheet))
+    // 2 rows of 32-pixel tiles with a 4-pixel gutter around and between; spectrogram tiles are 64 wide.
+    #expect(result.contactSheetRows == 2)
+    #expect(sheet.height == 2 * 32 + 3 * 4)
+    #expect(sheet.width == 4 + 64 + 4 + 64 + 4)
+    #expect(sheet.layout == .rgb)
+    // The gutter is the background; the tiles are not.
+    #expect(sheet[1, 1, 0] == sheet[2, 40, 1] && sheet[1, 1, 0] < 0.11)
+  }
+
+  @Test func imageRunShowsImagesFromTheirFilesAndTilesKeepTheirAspect() throws {
+    let fixture = try PreviewFixture(.image)
+    let result = try PreviewWriter.write(runFolder: fixture.runFolder, options: PreviewOptions(tileHeight: 30))
+    let page = try PreviewHTML(contentsOf: fixture.runFolder.appendingPathComponent("preview.html"))
+
+    #expect(page.cards.filter { $0.status == "accepted" }.map(\.id) == fixture.accepted.map(\.id))
+    // 3 pairs and the rejected candidate's source, each an <img> of the file itself.
+    #expect(page.sources.count == 7)
+    #expect(page.sources.contains("../../data%20set/clips/gray%26square.png"))
+    #expect(page.sources.contains("dark-background-000002.png"))
+    for reference in page.sources {
+      let file = try #require(PreviewHTML.resolve(reference, from: fixture.runFolder))
+      #expect(FileManager.default.fileExists(atPath: file.path), "\(reference)")
+    }
+    #expect(!page.text.contains("<audio"))
+    #expect(result.spectrograms == 0)
+    #expect(!FileManager.default.fileExists(atPath: fixture.runFolder.appendingPathComponent("preview").path))
+
+    // Tiles 30 high: 60×30 → 60 wide, 40×40 → 30, 20×50 → 12; both columns as wide as their widest tile.
+    let sheet = try PNGFile.read(from: try #require(result.contactSheet))
+    #expect(sheet.height == 3 * 30 + 4 * 4)
+    #expect(sheet.width == 4 + 60 + 4 + 60 + 4)
+  }
+
+  @Test func missingOutputIsShownOnItsCardAndTheRestIsWritten() throws {
+    let fixture = try PreviewFixture(.audio)
+    try FileManager.default.removeItem(at: fixture.runFolder.appendingPathComponent("car-noise-000001.wav"))
+    let result = try PreviewWriter.write(runFolder: fixture.runFolder, options: PreviewOptions(tileHeight: 16))
+    let page = try PreviewHTML(contentsOf: fixture.runFolder.appendingPathComponent("preview.html"))
+
+    #expect(page.cards.filter { $0.status == "accepted" }.count == 3)
+    #expect(!page.sources.contains("car-noise-000001.wav"))
+    #expect(page.text.contains("no such file: \(fixture.runFolder.path)/car-noise-000001.wav"))
+    #expect(result.problems.map(\.path) == ["car-noise-000001.wav", "clips/unreadable.wav"])
+    // The pair's missing tile is a placeholder; the sheet keeps its three rows.
+    #expect(try PNGFile.read(from: try #require(result.contactSheet)).height == 3 * 16 + 4 * 4)
+  }
+
+  @Test func sourcePathsCannotLeaveTheDatasetFolder() throws {
+    let fixture = try PreviewFixture(.audio)
+    let manifest = fixture.runFolder.appendingPathComponent("manifest.jsonl")
+    var record = fixture.accepted[0]
+    record.source = "../augmented/car-noise/car-noise-000001.wav"
+    try JSONLines.encode([record]).write(to: manifest)
+    _ = try PreviewWriter.write(runFolder: fixture.runFolder)
+    let page = try PreviewHTML(contentsOf: fixture.runFolder.appendingPathComponent("preview.html"))
+    #expect(page.text.contains("the path leaves the dataset folder"))
+    #expect(page.sources.filter { $0.hasPrefix("../") }.count == 1)  // only the rejected candidate's source
+
+    let allowed = try PreviewWriter.write(runFolder: fixture.runFolder, options: PreviewOptions(allowOutsidePaths: true))
+    #expect(allowed.problems.map(\.path) == ["clips/unreadable.wav"])
+  }
+
+  @Test func pairsLimitsTheCardsAndTheSameRunGivesTheSameBytes() throws {
+    let fixture = try PreviewFixture(.audio)
+    let options = PreviewOptions(pairs: 1, sheetRows: 3, tileHeight: 24)
+    let first = try PreviewWriter.write(runFolder: fixture.runFolder, options: options)
+    let files = try Self.previewFiles(in: fixture.runFolder)
+    let second = try PreviewWriter.write(runFolder: fixture.runFolder, options: options)
+    #expect(first == second)
+    #expect(try Self.previewFiles(in: fixture.runFolder) == files)
+
+    let page = try PreviewHTML(contentsOf: first.page)
+    #expect(page.cards.map(\.id) == ["car-noise-000000", "rejected-1-0"])
+    #expect(page.text.contains("showing the first 1 accepted and 1 rejected"))
+
+    // A preview of no pair leaves no spectrogram of an earlier one behind.
+    let none = try PreviewWriter.write(runFolder: fixture.runFolder, options: PreviewOptions(pairs: 0, sheetRows: 0))
+    #expect(none.contactSheet == nil)
+    #expect(!FileManager.default.fileExists(atPath: fixture.runFolder.appendingPathComponent("preview.png").path))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.runFolder.appendingPathComponent("preview").path).isEmpty)
+  }
+
+  @Test func folderWithoutARunIsRefusedByName() throws {
+    let fixture = try PreviewFixture(.audio)
+    let empty = fixture.root.appendingPathComponent("empty")
+    try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+    #expect(throws: PreviewError.notARun(empty.standardizedFileURL.path)) {
+      try PreviewWriter.write(runFolder: empty)
+    }
+  }
+
+  @Test func malformedManifestLineIsReportedWithItsNumber() throws {
+    let fixture = try PreviewFixture(.audio)
+    let manifest = fixture.runFolder.appendingPathComponent("manifest.jsonl")
+    var lines = try String(contentsOf: manifest, encoding: .utf8).split(separator: "\n").map(String.init)
+    lines[1] = "{\"id\": \"car-noise-000001\"}"
+    try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: manifest)
+    let error = try #require(throws: PreviewError.self) { try PreviewWriter.write(runFolder: fixture.runFolder) }
+    guard case .badLine(let file, let line, let reason) = error else {
+      Issue.record("expected a bad line, got \(error)")
+      return
+    }
+    #expect(file == manifest.standardizedFileURL.path && line == 2)
+    #expect(reason.contains("index"))
+  }
+
+  /// The row whose pixels sum brightest.
+  static func brightestRow(_ image: Image) -> Int {
+    let sums = (0..<image.height).map { y in
+      (0..<image.width).reduce(Float(0)) { sum, x in sum + (0..<image.channelCount).reduce(0) { $0 + image[x, y, $1] } }
+    }
+    return sums.indices.max { sums[$0] < sums[$1] }!
+  }
+
+  /// Name and bytes of every file the preview wrote.
+  static func previewFiles(in folder: URL) throws -> [String: Data] {
+    var files: [String: Data] = [:]
+    for name in ["preview.html", "preview.png"] {
+      files[name] = try Data(contentsOf: folder.appendingPathComponent(name))
+    }
+    let spectrograms = folder.appendingPathComponent("preview")
+    for name in try FileManager.default.contentsOfDirectory(atPath: spectrograms.path) {
+      files["preview/" + name] = try Data(contentsOf: spectrograms.appendingPathComponent(name))
+    }
+    return files
+  }
+}
