@@ -40,7 +40,7 @@ let package = Package(
     // MediaIOTests also uses libsndfile directly, as the reference encoder for formats the tool only reads.
     .testTarget(name: "MediaIOTests", dependencies: ["MediaIO", "CSndFile"]),
     .testTarget(name: "AugmentCoreTests", dependencies: ["AugmentCore", "MediaIO"]),
-    .testTarget(name: "AugmentAnalysisTests", dependencies: ["AugmentAnalysis"]),
+    .testTarget(name: "AugmentAnalysisTests", dependencies: ["AugmentAnalysis"], exclude: ["Reference"]),
     .testTarget(name: "AugmentPipelineTests", dependencies: ["AugmentPipeline", "AugmentCore", "AugmentAnalysis", "MediaIO"]),
     .testTarget(name: "augmentTests", dependencies: ["augment"]),
   ],

@@ -24,25 +24,33 @@ struct Analyze: ParsableCommand {
   @Argument(help: "The error-analysis table (.csv or .jsonl).")
   var table: String
 
-  @Option(help: "A CSV of human-level accuracy per tag (columns: tag,human_accuracy).")
+  @Option(help: ArgumentHelp("A CSV of human-level accuracy per tag (columns: tag,human_accuracy).", valueName: "file"))
   var hlp: String?
 
-  @Option(help: "Judge correctness by the score column: score <= threshold is correct (e.g. WER).")
+  @Option(
+    help: ArgumentHelp(
+      "Judge correctness by the score column: score <= threshold is correct (e.g. WER).", valueName: "threshold"))
   var scoreThreshold: Double?
 
   @Flag(help: "With --score-threshold: score >= threshold is correct instead.")
   var higherIsBetter = false
 
-  @Option(help: "Comma-separated boolean tag columns; turns off detecting them ('' for none).")
+  @Option(
+    help: ArgumentHelp(
+      "Comma-separated boolean tag columns; turns off detecting them ('' for none).", valueName: "columns"))
   var tagColumns: String?
 
-  @Option(help: "Audit the slices of a descriptive column such as gender or device (repeatable).")
+  @Option(
+    help: ArgumentHelp(
+      "Audit the groups of a descriptive column such as gender or device (repeatable).", valueName: "column"))
   var by: [String] = []
 
   @Option(help: "The table format when the extension does not tell (csv or jsonl).")
   var format: TableFormat?
 
-  @Option(help: "Skip per-class metrics above this many distinct labels (free text such as transcripts).")
+  @Option(
+    help: ArgumentHelp(
+      "Skip per-class metrics above this many distinct labels (free text such as transcripts).", valueName: "n"))
   var maxClasses = 50
 
   @Flag(help: "Print the report as JSON (for `augment plan`) instead of tables.")
@@ -61,7 +69,9 @@ struct Analyze: ParsableCommand {
     try reportingAnalysisErrors {
       let tableOptions = TableOptions(
         format: format,
-        scoreRule: scoreThreshold.map { ScoreRule(threshold: $0, direction: higherIsBetter ? .higherIsBetter : .lowerIsBetter) },
+        scoreRule: scoreThreshold.map {
+          ScoreRule(threshold: $0, direction: higherIsBetter ? .higherIsBetter : .lowerIsBetter)
+        },
         tagColumns: tagColumns.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
       let errorTable = try ErrorTable.load(from: URL(fileURLWithPath: table), options: tableOptions)
       let hlpTable = try hlp.map { try HLPTable.load(from: URL(fileURLWithPath: $0)) }

@@ -23,16 +23,18 @@ struct Plan: ParsableCommand {
     "food-court-noise", "low-bandwidth", "dark-background", "light-background", "blurry", "reflection",
   ]
 
-  @Option(help: "The number of new samples to make.")
+  @Option(help: ArgumentHelp("The number of new samples to make.", valueName: "n"))
   var budget: Int
 
-  @Option(help: "The fewest source examples (untagged rows the model got right) worth augmenting from.")
+  @Option(
+    help: ArgumentHelp(
+      "The fewest source examples (untagged rows the model got right) worth augmenting from.", valueName: "n"))
   var minSources = 1
 
   @Argument(help: "The analysis JSON, or '-' for standard input.")
   var analysis = "-"
 
-  @Option(help: "Where to write the plan ('-' for standard output).")
+  @Option(help: ArgumentHelp("Where to write the plan ('-' for standard output).", valueName: "file"))
   var out = "plan.json"
 
   func validate() throws {
@@ -63,7 +65,8 @@ struct Plan: ParsableCommand {
       do {
         try json.write(to: URL(fileURLWithPath: out))
       } catch {
-        FileHandle.standardError.write(Data("error: \(out): cannot write the plan (\(error.localizedDescription))\n".utf8))
+        FileHandle.standardError.write(
+          Data("error: \(out): cannot write the plan (\(error.localizedDescription))\n".utf8))
         throw ExitCode.cannotWrite
       }
       print(ReportFormatter.format(plan), terminator: "")

@@ -6,8 +6,10 @@ public struct ClassMetrics: Codable, Equatable, Sendable {
   public var precision: Double?
   /// Of the examples that have this class, the part predicted as it; `nil` when no example has it.
   public var recall: Double?
-  /// The harmonic mean of precision and recall; `nil` when either is undefined.
-  public var f1: Double?
+  /// `2·TP / (2·TP + FP + FN)`: the harmonic mean of precision and recall when both are defined, and 0 when
+  /// either is undefined (the class is never predicted, or never labelled, so nothing of it is found), as
+  /// scikit-learn computes it.
+  public var f1: Double
   /// Examples labelled with this class.
   public var support: Int
   /// Examples predicted as this class.
@@ -19,12 +21,12 @@ public struct ClassMetrics: Codable, Equatable, Sendable {
     self.predicted = predicted
     precision = predicted > 0 ? Double(truePositives) / Double(predicted) : nil
     recall = support > 0 ? Double(truePositives) / Double(support) : nil
-    if let precision, let recall {
-      f1 = Self.f1(precision: precision, recall: recall)
-    }
+    // support + predicted = 2·TP + FP + FN, positive for any class that occurs as a label or a prediction.
+    f1 = support + predicted > 0 ? Double(2 * truePositives) / Double(support + predicted) : 0
   }
 
-  /// `2PR / (P + R)`, and 0 when both are 0.
+  /// The F1 score of a precision and a recall, `2PR / (P + R)` (0 when both are 0), for comparing models by the
+  /// two figures they are usually quoted with.
   public static func f1(precision: Double, recall: Double) -> Double {
     precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0
   }
@@ -32,12 +34,13 @@ public struct ClassMetrics: Codable, Equatable, Sendable {
 
 /// Precision, recall and F1 averaged over classes.
 public struct AveragedMetrics: Codable, Equatable, Sendable {
-  /// `nil` when some class's value is undefined (macro averages only).
+  /// `nil` when some class's precision is undefined (macro averages only).
   public var precision: Double?
+  /// `nil` when some class's recall is undefined (macro averages only).
   public var recall: Double?
-  public var f1: Double?
+  public var f1: Double
 
-  public init(precision: Double?, recall: Double?, f1: Double?) {
+  public init(precision: Double?, recall: Double?, f1: Double) {
     self.precision = precision
     self.recall = recall
     self.f1 = f1

@@ -12,7 +12,8 @@ public struct ClassificationMetrics: Codable, Equatable, Sendable {
   /// `confusionMatrix[i][j]`: examples labelled `classes[i]` and predicted `classes[j]`.
   public var confusionMatrix: [[Int]]
   public var perClass: [ClassMetrics]
-  /// Unweighted mean over classes; `nil` when some class's value is undefined.
+  /// Unweighted mean over classes; precision (recall) is `nil` when some class's precision (recall) is
+  /// undefined, rather than leaving that class out as scikit-learn's `zero_division=np.nan` does.
   public var macro: AveragedMetrics
   /// Pooled over all examples; for single-label data all three equal the accuracy.
   public var micro: AveragedMetrics
@@ -50,7 +51,7 @@ public struct ClassificationMetrics: Codable, Equatable, Sendable {
     micro = AveragedMetrics(precision: accuracy, recall: accuracy, f1: accuracy)
     macro = AveragedMetrics(
       precision: Self.mean(perClass.map(\.precision)), recall: Self.mean(perClass.map(\.recall)),
-      f1: Self.mean(perClass.map(\.f1)))
+      f1: perClass.reduce(0) { $0 + $1.f1 } / Double(perClass.count))
     majorityClass = majority.label
     majorityBaseline = Double(majority.support) / Double(pairs.count)
     warnings = Self.warnings(
@@ -68,10 +69,13 @@ public struct ClassificationMetrics: Codable, Equatable, Sendable {
   ) -> [String] {
     var warnings: [String] = []
     if accuracy - baseline < baselineMargin {
+      let comparison =
+        accuracy <= baseline
+        ? "is no better than"
+        : "is less than \(Percent.points(baselineMargin, digits: 0)) above"
       warnings.append(
-        "accuracy \(Percent.format(accuracy)) is within \(Percent.format(baselineMargin, digits: 0)) of always "
-          + "predicting '\(majorityClass)' (\(Percent.format(baseline))); the data is skewed, so judge the model "
-          + "by per-class precision and recall")
+        "accuracy \(Percent.format(accuracy)) \(comparison) always predicting '\(majorityClass)' "
+          + "(\(Percent.format(baseline))); the data is skewed, so judge the model by per-class precision and recall")
     }
     for metrics in perClass {
       if metrics.precision == nil {

@@ -37,7 +37,7 @@ public struct GroupAudit: Codable, Equatable, Sendable {
     func accuracy(_ group: SliceMetrics) -> Double? { group.figures(weighted: weighted)?.accuracy }
     var groups = measured.sorted { a, b in
       switch (accuracy(a), accuracy(b)) {
-      case let (x?, y?) where x != y: x < y
+      case (let x?, let y?) where x != y: x < y
       case (nil, _?): false
       case (_?, nil): true
       default: a.name < b.name
@@ -60,7 +60,7 @@ public struct GroupAudit: Codable, Equatable, Sendable {
     guard let accuracy else { return "every example has weight 0, so the group has no weighted figures" }
     guard let gap, let bestAccuracy else { return "the only group with figures" }
     if group.name == gap.best { return "best group" }
-    let below = "accuracy \(Percent.format(bestAccuracy - accuracy)) below '\(gap.best)'"
+    let below = "accuracy \(Percent.points(bestAccuracy - accuracy)) below '\(gap.best)'"
     return group.name == gap.worst ? "largest gap: " + below : below
   }
 }

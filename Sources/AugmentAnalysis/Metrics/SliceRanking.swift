@@ -17,10 +17,13 @@ enum SliceRanking {
     for (index, var slice) in ordered.enumerated() {
       slice.rank = index + 1
       slice.reason = reason(for: slice, weighted: weighted)
-      if let previous = ranked.last, key(previous, weighted: weighted).bucket == 0,
-        key(previous, weighted: weighted).gain == key(slice, weighted: weighted).gain
-      {
-        slice.reason += "; ties with \(previous.name), which ranks first as the larger slice"
+      if let previous = ranked.last {
+        let previousKey = key(previous, weighted: weighted)
+        let sliceKey = key(slice, weighted: weighted)
+        if previousKey.bucket == 0 && previousKey.gain == sliceKey.gain {
+          let order = previousKey.share > sliceKey.share ? "as the larger slice" : "by name"
+          slice.reason += "; ties with \(previous.name), which ranks first \(order)"
+        }
       }
       ranked.append(slice)
     }

@@ -61,8 +61,9 @@ public struct Planner: Sendable {
       return .skipped(reason: "no gap to HLP can be measured: HLP is unknown (give it with --hlp or human labels)")
     }
     guard gain > 0 else {
-      return .skipped(reason: 
-        "no gap to HLP: accuracy \(Percent.format(figures.accuracy)) is at or above HLP \(Percent.format(hlp))")
+      return .skipped(
+        reason:
+          "no gap to HLP: accuracy \(Percent.format(figures.accuracy)) is at or above HLP \(Percent.format(hlp))")
     }
     guard slice.name != "untagged" else {
       return .skipped(reason: "the untagged rows are what augmentation starts from; no recipe makes them")
@@ -71,8 +72,9 @@ public struct Planner: Sendable {
       return .skipped(reason: "no recipe named '\(slice.name)'")
     }
     guard report.sourceExamples >= minimumSources else {
-      return .skipped(reason: 
-        "too few source examples: \(report.sourceExamples) untagged rows the model got right, "
+      return .skipped(
+        reason:
+          "too few source examples: \(report.sourceExamples) untagged rows the model got right, "
           + "at least \(minimumSources) needed")
     }
     return .eligible(gain: gain)

@@ -10,6 +10,10 @@ public enum ReportFormatter {
     if report.weighted {
       sections.append(sliceSection(report, weighted: true))
     }
+    let reasons = report.rankedSlices.map { slice in
+      "  \(slice.rank.map(String.init) ?? "-"). \(slice.name): \(slice.reason)"
+    }
+    sections.append("Reasons\n" + reasons.joined(separator: "\n"))
     if let classification = report.classification {
       sections.append(classSection(classification))
     } else if let note = report.classificationNote {
@@ -50,7 +54,8 @@ public enum ReportFormatter {
     let title =
       weighted
       ? "Weighted by the weight column, ranked by weighted potential gain"
-      : report.weighted ? "Counted per example (ranked by the weighted figures below)" : "Slices ranked by potential gain"
+      : report.weighted
+        ? "Counted per example (ranked by the weighted figures below)" : "Slices ranked by potential gain"
     var table = TextTable([
       ("rank", .right), ("slice", .left), (weighted ? "weight" : "count", .right), ("share", .right),
       ("accuracy", .right), ("error rate", .right), ("of errors", .right), ("HLP", .right), ("HLP from", .left),
@@ -59,14 +64,7 @@ public enum ReportFormatter {
     for slice in report.rankedSlices + [report.overall] {
       table.append(sliceRow(slice, weighted: weighted))
     }
-    var text = title + "\n" + table.render()
-    if !weighted {
-      let reasons = report.rankedSlices.map { slice in
-        "  \(slice.rank.map(String.init) ?? "-"). \(slice.name): \(slice.reason)"
-      }
-      text += "\n\nReasons\n" + reasons.joined(separator: "\n")
-    }
-    return text
+    return title + "\n" + table.render()
   }
 
   private static func sliceRow(_ slice: SliceMetrics, weighted: Bool, name: String? = nil) -> [String] {
@@ -97,14 +95,14 @@ public enum ReportFormatter {
     for entry in metrics.perClass {
       perClass.append([
         entry.label, Percent.format(entry.precision, absent: "undefined"),
-        Percent.format(entry.recall, absent: "undefined"), Percent.format(entry.f1, absent: "undefined"),
+        Percent.format(entry.recall, absent: "undefined"), Percent.format(entry.f1),
         String(entry.support), String(entry.predicted),
       ])
     }
     for (name, average) in [("macro avg", metrics.macro), ("micro avg", metrics.micro)] {
       perClass.append([
         name, Percent.format(average.precision, absent: "undefined"),
-        Percent.format(average.recall, absent: "undefined"), Percent.format(average.f1, absent: "undefined"), "", "",
+        Percent.format(average.recall, absent: "undefined"), Percent.format(average.f1), "", "",
       ])
     }
 
@@ -137,7 +135,7 @@ public enum ReportFormatter {
     }
     let gap =
       audit.largestGap.map { gap in
-        "largest gap: '\(gap.worst)' is \(Percent.format(gap.accuracyDifference)) below '\(gap.best)'"
+        "largest gap: '\(gap.worst)' is \(Percent.points(gap.accuracyDifference)) below '\(gap.best)'"
       } ?? "fewer than two groups, so no gap"
     let details = audit.groups.map { "  \($0.name.isEmpty ? "(empty)" : $0.name): \($0.reason)" }
     return "Audit by \(audit.column) (\(gap))\n" + table.render() + "\n" + details.joined(separator: "\n")

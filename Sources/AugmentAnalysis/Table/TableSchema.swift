@@ -5,7 +5,10 @@ import Foundation
 struct TableSchema {
   /// The columns ``ErrorTable`` gives a meaning to, by their lower-cased header name.
   enum Role: String, CaseIterable {
-    case id, path, label, prediction, humanLabel = "human_label", humanScore = "human_score", weight, score, tags
+    case id, path, label, prediction
+    case humanLabel = "human_label"
+    case humanScore = "human_score"
+    case weight, score, tags
   }
 
   /// Every accepted spelling, including `human` for `human_label`.
@@ -30,18 +33,23 @@ struct TableSchema {
     header = table.header.map { $0.trimmingCharacters(in: .whitespaces) }
     scoreRule = options.scoreRule
     var seen: Set<String> = []
+    var duplicate: String?
     var unassigned: [Int] = []
     for (index, name) in header.enumerated() {
       let key = name.lowercased()
       let role = Self.knownColumns[key]
       // `human` and `human_label` are one column under two spellings, so both together is a duplicate too.
-      let identity = role?.rawValue ?? key
-      guard seen.insert(identity).inserted else {
-        throw TableError(path: path, line: 1, kind: .duplicateColumn(name))
+      guard seen.insert(role?.rawValue ?? key).inserted else {
+        duplicate = duplicate ?? name
+        continue
       }
       if let role { roles[role] = index } else { unassigned.append(index) }
     }
+    // A missing column is reported first: a file without a header often repeats a value in its first line.
     try requireColumns()
+    if let duplicate {
+      throw TableError(path: path, line: 1, kind: .duplicateColumn(duplicate))
+    }
     guard !table.records.isEmpty else {
       throw TableError(path: path, line: 2, kind: .noDataRows)
     }

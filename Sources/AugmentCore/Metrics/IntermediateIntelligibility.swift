@@ -1,95 +1,100 @@
 /// STOI's final step: correlations between clean and processed band envelopes over short segments,
-/// averaged over every segment and band.
+/// averaged over every segment (and band).
 ///
 /// A segment is `segmentLength` consecutive frames ending at frame `m`, for every `m` from `segmentLength`
-/// to the last frame (pystoi: `x_tob[:, m - N:m]`), so segments overlap by all but one frame.
+/// to the last frame (pystoi: `x_tob[:, m - N:m]`), so consecutive segments are one frame apart. Eight
+/// segments are handled at once, one per vector lane: lane `l` of the load at offset `s + i` is frame
+/// `s + l + i`, i.e. frame `i` of segment `s + l`, so every sum over a segment is a plain vector sum.
 enum IntermediateIntelligibility {
-  /// pystoi's `EPS` (float64 machine epsilon), added to every norm before dividing by it.
-  static let epsilon = Double.ulpOfOne
+  typealias Lanes = FFTPlan.Lanes
+
+  /// pystoi's `EPS` (float64 machine epsilon, 2⁻⁵², exact in single precision), added to norms before dividing.
+  static let epsilon = Lanes(repeating: Float(Double.ulpOfOne))
 
   /// Taal et al. 2011, eqs. 3–6: per segment and band, the processed envelope is scaled to the clean
   /// envelope's norm, clipped to at most `clipFactor` times the clean envelope (`1 + 10^{−β/20}`), and
   /// correlated with the clean envelope (both mean-removed and divided by `norm + ε`).
   static func standard(
-    clean: ThirdOctaveSpectrogram, processed: ThirdOctaveSpectrogram, segmentLength: Int, clipFactor: Double
+    clean: ThirdOctaveSpectrogram, processed: ThirdOctaveSpectrogram, segmentLength: Int, clipFactor: Float
   ) -> Double {
-    let frames = clean.frameCount, bands = clean.bandCount
+    let frames = clean.frameCount
     let segments = frames - segmentLength + 1
-    var clipped = [Float](repeating: 0, count: segmentLength)
+    var clipped = [Lanes](repeating: .zero, count: segmentLength)
     var total = 0.0
     clean.values.withUnsafeBufferPointer { x in
       processed.values.withUnsafeBufferPointer { y in
         clipped.withUnsafeMutableBufferPointer { clipped in
-          for band in 0..<bands {
-            for start in 0..<segments {
-              let offset = band * frames + start
-              total += correlation(
-                clean: x.baseAddress! + offset, processed: y.baseAddress! + offset, count: segmentLength,
+          for band in 0..<clean.bandCount {
+            for first in stride(from: 0, to: segments, by: Lanes.scalarCount) {
+              let offset = band * frames + first
+              let correlations = correlation(
+                clean: x.baseAddress! + offset, processed: y.baseAddress! + offset, length: segmentLength,
                 clipFactor: clipFactor, scratch: clipped.baseAddress!)
+              total += sum(correlations, lanes: min(Lanes.scalarCount, segments - first))
             }
           }
         }
       }
     }
-    return total / Double(segments * bands)
+    return total / Double(segments * clean.bandCount)
   }
 
-  /// The clipped correlation of one band over one segment.
+  /// The clipped correlations of one band over eight consecutive segments starting at `x` and `y`.
   private static func correlation(
-    clean x: UnsafePointer<Float>, processed y: UnsafePointer<Float>, count: Int, clipFactor: Double,
-    scratch clipped: UnsafeMutablePointer<Float>
-  ) -> Double {
-    var cleanEnergy: Float = 0, processedEnergy: Float = 0
-    for i in 0..<count {
-      cleanEnergy += x[i] * x[i]
-      processedEnergy += y[i] * y[i]
+    clean x: UnsafePointer<Float>, processed y: UnsafePointer<Float>, length: Int, clipFactor: Float,
+    scratch clipped: UnsafeMutablePointer<Lanes>
+  ) -> Lanes {
+    var cleanEnergy = Lanes(), processedEnergy = Lanes()
+    for i in 0..<length {
+      let a = load(x + i), b = load(y + i)
+      cleanEnergy += a * a
+      processedEnergy += b * b
     }
-    let scale = Float(
-      Double(cleanEnergy).squareRoot() / (Double(processedEnergy).squareRoot() + epsilon))
-    let limit = Float(clipFactor)
-    var cleanSum: Float = 0, clippedSum: Float = 0
-    for i in 0..<count {
-      clipped[i] = min(scale * y[i], limit * x[i])
-      cleanSum += x[i]
-      clippedSum += clipped[i]
+    let scale = cleanEnergy.squareRoot() / (processedEnergy.squareRoot() + epsilon)
+    var cleanSum = Lanes(), clippedSum = Lanes()
+    for i in 0..<length {
+      let a = load(x + i)
+      let c = pointwiseMin(scale * load(y + i), clipFactor * a)
+      clipped[i] = c
+      cleanSum += a
+      clippedSum += c
     }
-    let cleanMean = cleanSum / Float(count), clippedMean = clippedSum / Float(count)
-    var product: Float = 0, cleanVariation: Float = 0, clippedVariation: Float = 0
-    for i in 0..<count {
-      let a = x[i] - cleanMean, b = clipped[i] - clippedMean
-      product += a * b
+    let count = Float(length)
+    let cleanMean = cleanSum / count, clippedMean = clippedSum / count
+    var product = Lanes(), cleanVariation = Lanes(), clippedVariation = Lanes()
+    for i in 0..<length {
+      let a = load(x + i) - cleanMean, c = clipped[i] - clippedMean
+      product += a * c
       cleanVariation += a * a
-      clippedVariation += b * b
+      clippedVariation += c * c
     }
-    return Double(product)
-      / ((Double(cleanVariation).squareRoot() + epsilon) * (Double(clippedVariation).squareRoot() + epsilon))
+    return product / ((clippedVariation.squareRoot() + epsilon) * (cleanVariation.squareRoot() + epsilon))
   }
 
   /// Jensen & Taal 2016 (extended STOI): per segment, each band's envelope is mean- and norm-normalised
-  /// over time, then each frame's band vector over bands; the score is the mean over frames of the inner
-  /// products of those frame vectors (pystoi's `row_col_normalize`, then `Σ x·y / N`), averaged over segments.
+  /// over time, then each frame's vector of bands over the bands; the segment's score is the mean over
+  /// frames of the inner products of those frame vectors (pystoi's `row_col_normalize`, then `Σ x·y / N`),
+  /// and the result is the mean over segments.
   ///
   /// pystoi adds `ε·N(0,1)` noise before each normalisation so that a constant row or column does not
   /// divide by zero; here such a row or column is left at zero instead (it contributes nothing), which
   /// keeps the result deterministic and differs from pystoi only by terms of order ε.
-  static func extended(
-    clean: ThirdOctaveSpectrogram, processed: ThirdOctaveSpectrogram, segmentLength: Int
-  ) -> Double {
+  static func extended(clean: ThirdOctaveSpectrogram, processed: ThirdOctaveSpectrogram, segmentLength: Int) -> Double {
     let frames = clean.frameCount, bands = clean.bandCount
     let segments = frames - segmentLength + 1
-    var cleanSegment = [Float](repeating: 0, count: bands * segmentLength)
-    var processedSegment = [Float](repeating: 0, count: bands * segmentLength)
+    var cleanSegment = [Lanes](repeating: .zero, count: bands * segmentLength)
+    var processedSegment = [Lanes](repeating: .zero, count: bands * segmentLength)
     var total = 0.0
     clean.values.withUnsafeBufferPointer { x in
       processed.values.withUnsafeBufferPointer { y in
         cleanSegment.withUnsafeMutableBufferPointer { a in
           processedSegment.withUnsafeMutableBufferPointer { b in
-            for start in 0..<segments {
-              normalize(x.baseAddress! + start, rowStride: frames, bands: bands, length: segmentLength, into: a)
-              normalize(y.baseAddress! + start, rowStride: frames, bands: bands, length: segmentLength, into: b)
-              var sum: Float = 0
-              for i in 0..<a.count { sum += a[i] * b[i] }
-              total += Double(sum) / Double(segmentLength)
+            for first in stride(from: 0, to: segments, by: Lanes.scalarCount) {
+              normalize(x.baseAddress! + first, rowStride: frames, bands: bands, length: segmentLength, into: a)
+              normalize(y.baseAddress! + first, rowStride: frames, bands: bands, length: segmentLength, into: b)
+              var products = Lanes()
+              for i in 0..<a.count { products += a[i] * b[i] }
+              total += sum(products, lanes: min(Lanes.scalarCount, segments - first)) / Double(segmentLength)
             }
           }
         }
@@ -98,34 +103,45 @@ enum IntermediateIntelligibility {
     return total / Double(segments)
   }
 
-  /// Copies one segment (`bands` rows of `length` values, rows `rowStride` apart in `source`) into `matrix`
-  /// row-major, then normalises every row and then every column to zero mean and unit norm.
+  /// Copies eight segments (`bands` rows of `length` frames, rows `rowStride` apart in `source`) into
+  /// `matrix` row-major, then normalises every row and then every column to zero mean and unit norm.
   private static func normalize(
-    _ source: UnsafePointer<Float>, rowStride: Int, bands: Int, length: Int,
-    into matrix: UnsafeMutableBufferPointer<Float>
+    _ source: UnsafePointer<Float>, rowStride: Int, bands: Int, length: Int, into matrix: UnsafeMutableBufferPointer<Lanes>
   ) {
     let m = matrix.baseAddress!
     for band in 0..<bands {
-      let row = m + band * length
-      row.update(from: source + band * rowStride, count: length)
-      normalizeVector(row, count: length, stride: 1)
+      let row = source + band * rowStride
+      for i in 0..<length { m[band * length + i] = load(row + i) }
+      normalizeVector(m + band * length, count: length, stride: 1)
     }
-    for column in 0..<length {
-      normalizeVector(m + column, count: bands, stride: length)
-    }
+    for i in 0..<length { normalizeVector(m + i, count: bands, stride: length) }
   }
 
-  /// Subtracts the mean of `count` values `stride` apart and divides them by their norm (zero norm: left at zero).
-  private static func normalizeVector(_ values: UnsafeMutablePointer<Float>, count: Int, stride: Int) {
-    var sum: Float = 0
+  /// Subtracts the mean of `count` vectors `stride` apart and divides them by their norm, lane by lane;
+  /// a lane whose norm is zero stays zero.
+  private static func normalizeVector(_ values: UnsafeMutablePointer<Lanes>, count: Int, stride: Int) {
+    var sum = Lanes()
     for i in 0..<count { sum += values[i * stride] }
     let mean = sum / Float(count)
-    var energy: Float = 0
+    var energy = Lanes()
     for i in 0..<count {
       values[i * stride] -= mean
       energy += values[i * stride] * values[i * stride]
     }
-    let inverseNorm: Float = energy > 0 ? 1 / energy.squareRoot() : 0
+    let inverseNorm = (1 / energy.squareRoot()).replacing(with: 0, where: energy .== 0)
     for i in 0..<count { values[i * stride] *= inverseNorm }
+  }
+
+  @inline(__always)
+  private static func load(_ pointer: UnsafePointer<Float>) -> Lanes {
+    UnsafeRawPointer(pointer).loadUnaligned(as: Lanes.self)
+  }
+
+  /// The sum of the first `lanes` lanes in double precision.
+  @inline(__always)
+  private static func sum(_ values: Lanes, lanes: Int) -> Double {
+    var total = 0.0
+    for lane in 0..<lanes { total += Double(values[lane]) }
+    return total
   }
 }

@@ -1,20 +1,28 @@
 import Foundation
 
-/// A radix-2 fast Fourier transform of one power-of-two size, computed in place on split-complex data.
+/// A fast Fourier transform of one power-of-two size, applied to eight signals at once.
 ///
-/// The plan holds everything that depends only on the size (per-stage twiddle factors and the
-/// bit-reversal swaps), so a transform allocates nothing and a plan made once serves every frame
-/// of every clip. It is immutable and therefore safe to share between threads.
+/// Signals are stored lane-interleaved: element `n` of the `real` and `imaginary` arrays is a
+/// `SIMD8<Float>` whose lane `l` is sample `n` of signal `l`. Every butterfly of every stage then
+/// works on all eight signals with plain vector arithmetic and a broadcast twiddle factor, so no stage
+/// needs shuffles or scalar fallbacks. Spectral analysis transforms many frames of the same size,
+/// which is exactly this shape; a single signal occupies one lane.
+///
+/// The plan holds everything that depends only on the size (twiddle factors and the bit-reversal
+/// swaps), so a transform allocates nothing and one plan serves every frame of every clip. It is
+/// immutable and therefore safe to share between threads.
 ///
 /// The transform is the unnormalised forward DFT, `X[k] = Σ x[n] e^{-2πi kn/N}`, evaluated by
 /// decimation in frequency: natural-order input, bit-reversed intermediate, natural-order output.
-/// Each stage's twiddles are stored contiguously, so the butterflies of every stage whose half-span
-/// is at least eight run on `SIMD8<Float>` with unit-stride loads.
+/// Stages are taken two at a time as radix-4 butterflies (half the loads and stores of two radix-2
+/// stages, and the `−i` twiddle between them is a swap), with one radix-2 stage when `log₂N` is odd.
 public struct FFTPlan: Sendable {
+  /// Eight signals side by side, one per lane.
+  public typealias Lanes = SIMD8<Float>
+
   /// The transform length `N`, a power of two.
   public let count: Int
-  /// Twiddles of all stages, concatenated: the stage of half-span `h` keeps `e^{-iπj/h}`, `j` in `0..<h`,
-  /// at offsets `h - 1 ..< 2h - 1`.
+  /// `e^{-2πij/N}` for `j` in `0..<N`; a stage on blocks of `b` samples uses every `(N/b)`-th entry.
   private let twiddleReal: [Float]
   private let twiddleImaginary: [Float]
   /// Index pairs `(i, j)`, `i < j`, whose elements trade places to undo the bit-reversed order.
@@ -27,45 +35,29 @@ public struct FFTPlan: Sendable {
   public init(count: Int) {
     precondition(count >= 2 && count & (count - 1) == 0, "FFT length must be a power of two ≥ 2, got \(count)")
     self.count = count
-    var real = [Float](repeating: 0, count: count - 1)
-    var imaginary = [Float](repeating: 0, count: count - 1)
-    var half = 1
-    while half < count {
-      for j in 0..<half {
-        let angle = -Double.pi * Double(j) / Double(half)
-        real[half - 1 + j] = Float(cos(angle))
-        imaginary[half - 1 + j] = Float(sin(angle))
-      }
-      half *= 2
-    }
-    twiddleReal = real
-    twiddleImaginary = imaginary
+    let angles = (0..<count).map { -2 * Double.pi * Double($0) / Double(count) }
+    twiddleReal = angles.map { Float(cos($0)) }
+    twiddleImaginary = angles.map { Float(sin($0)) }
     let bits = count.trailingZeroBitCount
     swaps = (0..<count).compactMap { i in
-      let j = Int(UInt(i).bitReversed(width: bits))
-      return i < j ? (Int32(i), Int32(j)) : nil
+      var reversed = 0
+      for bit in 0..<bits where i & (1 << bit) != 0 { reversed |= 1 << (bits - 1 - bit) }
+      return i < reversed ? (Int32(i), Int32(reversed)) : nil
     }
   }
 
-  /// Replaces `real[0..<count]`, `imaginary[0..<count]` by their discrete Fourier transform.
-  public func forward(real: UnsafeMutablePointer<Float>, imaginary: UnsafeMutablePointer<Float>) {
+  /// Replaces `real[0..<count]`, `imaginary[0..<count]` by their discrete Fourier transform, lane by lane.
+  public func forward(real: UnsafeMutablePointer<Lanes>, imaginary: UnsafeMutablePointer<Lanes>) {
     twiddleReal.withUnsafeBufferPointer { twiddleReal in
       twiddleImaginary.withUnsafeBufferPointer { twiddleImaginary in
-        var half = count / 2
-        while half >= 8 {
-          Self.wideStage(
-            half: half, count: count, real: real, imaginary: imaginary,
-            twiddleReal: twiddleReal.baseAddress! + (half - 1),
-            twiddleImaginary: twiddleImaginary.baseAddress! + (half - 1))
-          half /= 2
+        var quarter = count / 4
+        while quarter >= 1 {
+          radix4Stage(
+            quarter: quarter, real: real, imaginary: imaginary, twiddleReal: twiddleReal,
+            twiddleImaginary: twiddleImaginary)
+          quarter /= 4
         }
-        while half >= 1 {
-          Self.narrowStage(
-            half: half, count: count, real: real, imaginary: imaginary,
-            twiddleReal: twiddleReal.baseAddress! + (half - 1),
-            twiddleImaginary: twiddleImaginary.baseAddress! + (half - 1))
-          half /= 2
-        }
+        if count.trailingZeroBitCount % 2 == 1 { finalRadix2Stage(real: real, imaginary: imaginary) }
       }
     }
     swaps.withUnsafeBufferPointer { swaps in
@@ -77,61 +69,55 @@ public struct FFTPlan: Sendable {
     }
   }
 
-  /// One decimation-in-frequency stage, eight butterflies per step: `a + b` stays, `(a − b)·w` replaces `b`.
+  /// Two decimation-in-frequency stages on blocks of `4q` samples. With `a₀…a₃` the samples `q` apart and
+  /// `W = e^{−2πi/4q}`, the block becomes `(a₀+a₂) + (a₁+a₃)`, `((a₀+a₂) − (a₁+a₃))·W^{2j}`,
+  /// `((a₀−a₂) − i(a₁−a₃))·W^j`, `((a₀−a₂) + i(a₁−a₃))·W^{3j}`: exactly the two radix-2 stages it replaces.
   @inline(__always)
-  private static func wideStage(
-    half: Int, count: Int, real: UnsafeMutablePointer<Float>, imaginary: UnsafeMutablePointer<Float>,
-    twiddleReal: UnsafePointer<Float>, twiddleImaginary: UnsafePointer<Float>
+  private func radix4Stage(
+    quarter q: Int, real: UnsafeMutablePointer<Lanes>, imaginary: UnsafeMutablePointer<Lanes>,
+    twiddleReal: UnsafeBufferPointer<Float>, twiddleImaginary: UnsafeBufferPointer<Float>
   ) {
-    typealias Vector = SIMD8<Float>
-    let rawTwiddleReal = UnsafeRawPointer(twiddleReal), rawTwiddleImaginary = UnsafeRawPointer(twiddleImaginary)
-    let rawReal = UnsafeMutableRawPointer(real), rawImaginary = UnsafeMutableRawPointer(imaginary)
-    let stride = MemoryLayout<Float>.stride
-    for start in Swift.stride(from: 0, to: count, by: 2 * half) {
-      for j in Swift.stride(from: 0, to: half, by: 8) {
-        let top = (start + j) * stride, bottom = (start + j + half) * stride
-        let aReal = rawReal.loadUnaligned(fromByteOffset: top, as: Vector.self)
-        let aImaginary = rawImaginary.loadUnaligned(fromByteOffset: top, as: Vector.self)
-        let bReal = rawReal.loadUnaligned(fromByteOffset: bottom, as: Vector.self)
-        let bImaginary = rawImaginary.loadUnaligned(fromByteOffset: bottom, as: Vector.self)
-        let wReal = rawTwiddleReal.loadUnaligned(fromByteOffset: j * stride, as: Vector.self)
-        let wImaginary = rawTwiddleImaginary.loadUnaligned(fromByteOffset: j * stride, as: Vector.self)
-        let dReal = aReal - bReal, dImaginary = aImaginary - bImaginary
-        rawReal.storeBytes(of: aReal + bReal, toByteOffset: top, as: Vector.self)
-        rawImaginary.storeBytes(of: aImaginary + bImaginary, toByteOffset: top, as: Vector.self)
-        rawReal.storeBytes(of: dReal * wReal - dImaginary * wImaginary, toByteOffset: bottom, as: Vector.self)
-        rawImaginary.storeBytes(of: dReal * wImaginary + dImaginary * wReal, toByteOffset: bottom, as: Vector.self)
+    let step = count / (4 * q)
+    for start in Swift.stride(from: 0, to: count, by: 4 * q) {
+      for j in 0..<q {
+        let i0 = start + j, i1 = i0 + q, i2 = i1 + q, i3 = i2 + q
+        let sum02Real = real[i0] + real[i2], sum02Imaginary = imaginary[i0] + imaginary[i2]
+        let difference02Real = real[i0] - real[i2], difference02Imaginary = imaginary[i0] - imaginary[i2]
+        let sum13Real = real[i1] + real[i3], sum13Imaginary = imaginary[i1] + imaginary[i3]
+        // −i·(a₁ − a₃)
+        let rotatedReal = imaginary[i1] - imaginary[i3], rotatedImaginary = real[i3] - real[i1]
+        real[i0] = sum02Real + sum13Real
+        imaginary[i0] = sum02Imaginary + sum13Imaginary
+        let yReal = sum02Real - sum13Real, yImaginary = sum02Imaginary - sum13Imaginary
+        let zReal = difference02Real + rotatedReal, zImaginary = difference02Imaginary + rotatedImaginary
+        let vReal = difference02Real - rotatedReal, vImaginary = difference02Imaginary - rotatedImaginary
+        if j == 0 {
+          real[i1] = yReal
+          imaginary[i1] = yImaginary
+          real[i2] = zReal
+          imaginary[i2] = zImaginary
+          real[i3] = vReal
+          imaginary[i3] = vImaginary
+        } else {
+          let w1 = j * step, w2 = 2 * w1, w3 = 3 * w1
+          real[i1] = yReal * twiddleReal[w2] - yImaginary * twiddleImaginary[w2]
+          imaginary[i1] = yReal * twiddleImaginary[w2] + yImaginary * twiddleReal[w2]
+          real[i2] = zReal * twiddleReal[w1] - zImaginary * twiddleImaginary[w1]
+          imaginary[i2] = zReal * twiddleImaginary[w1] + zImaginary * twiddleReal[w1]
+          real[i3] = vReal * twiddleReal[w3] - vImaginary * twiddleImaginary[w3]
+          imaginary[i3] = vReal * twiddleImaginary[w3] + vImaginary * twiddleReal[w3]
+        }
       }
     }
   }
 
-  /// The same butterflies one at a time, for the last stages whose half-span is below eight.
+  /// The last radix-2 stage (pairs of neighbours, twiddle 1) when `log₂N` is odd.
   @inline(__always)
-  private static func narrowStage(
-    half: Int, count: Int, real: UnsafeMutablePointer<Float>, imaginary: UnsafeMutablePointer<Float>,
-    twiddleReal: UnsafePointer<Float>, twiddleImaginary: UnsafePointer<Float>
-  ) {
-    for start in Swift.stride(from: 0, to: count, by: 2 * half) {
-      for j in 0..<half {
-        let top = start + j, bottom = top + half
-        let dReal = real[top] - real[bottom], dImaginary = imaginary[top] - imaginary[bottom]
-        real[top] += real[bottom]
-        imaginary[top] += imaginary[bottom]
-        real[bottom] = dReal * twiddleReal[j] - dImaginary * twiddleImaginary[j]
-        imaginary[bottom] = dReal * twiddleImaginary[j] + dImaginary * twiddleReal[j]
-      }
+  private func finalRadix2Stage(real: UnsafeMutablePointer<Lanes>, imaginary: UnsafeMutablePointer<Lanes>) {
+    for top in Swift.stride(from: 0, to: count, by: 2) {
+      let bottom = top + 1
+      (real[top], real[bottom]) = (real[top] + real[bottom], real[top] - real[bottom])
+      (imaginary[top], imaginary[bottom]) = (imaginary[top] + imaginary[bottom], imaginary[top] - imaginary[bottom])
     }
-  }
-}
-
-extension UInt {
-  /// The low `width` bits in reverse order.
-  fileprivate func bitReversed(width: Int) -> UInt {
-    var value = self, result: UInt = 0
-    for _ in 0..<width {
-      result = result << 1 | value & 1
-      value >>= 1
-    }
-    return result
   }
 }

@@ -1,12 +1,15 @@
 import Foundation
 
-/// The DFT of a real signal of power-of-two length `N`, through one complex transform of length `N/2`.
+/// The DFT of eight real signals of power-of-two length `N`, through one complex transform of length `N/2`.
 ///
 /// The even samples go into the real part and the odd samples into the imaginary part of a half-length
 /// complex signal `z`; after transforming it, `Z[k]` and `Z[N/2 − k]` untangle into the spectra of the
 /// even and odd samples, which combine into `X[k] = E[k] + e^{-2πik/N} O[k]`. That halves the work of
-/// a full complex transform and needs no scratch memory beyond the output.
+/// a full complex transform and needs no scratch memory beyond the output. Signals are lane-interleaved
+/// as in ``FFTPlan``.
 public struct RealFFTPlan: Sendable {
+  public typealias Lanes = FFTPlan.Lanes
+
   /// The transform length `N` in real samples, a power of two ≥ 4.
   public let count: Int
   /// The number of distinct output bins, `N/2 + 1` (DC to Nyquist).
@@ -28,34 +31,35 @@ public struct RealFFTPlan: Sendable {
     twiddleImaginary = angles.map { Float(sin($0)) }
   }
 
-  /// Writes bins `0...N/2` of the DFT of `input` to `real` and `imaginary`, each of capacity ``binCount``.
+  /// Writes bins `0...N/2` of the DFT of the eight signals in `input` to `real` and `imaginary`, each of
+  /// capacity ``binCount``.
   ///
-  /// `input` may be shorter than ``count``; the rest of the frame counts as zeros (zero padding).
+  /// `input` holds `samples ≤ N` elements; the rest of each signal counts as zeros (zero padding).
   public func forward(
-    _ input: UnsafeBufferPointer<Float>, real: UnsafeMutablePointer<Float>, imaginary: UnsafeMutablePointer<Float>
+    _ input: UnsafePointer<Lanes>, samples: Int, real: UnsafeMutablePointer<Lanes>,
+    imaginary: UnsafeMutablePointer<Lanes>
   ) {
-    precondition(input.count <= count, "input of \(input.count) samples exceeds the FFT length \(count)")
+    precondition(samples <= count, "input of \(samples) samples exceeds the FFT length \(count)")
     let half = count / 2
-    let pairs = input.count / 2
-    for n in 0..<pairs {
+    for n in 0..<samples / 2 {
       real[n] = input[2 * n]
       imaginary[n] = input[2 * n + 1]
     }
-    var filled = pairs
-    if input.count % 2 == 1 {
-      real[filled] = input[input.count - 1]
-      imaginary[filled] = 0
+    var filled = samples / 2
+    if samples % 2 == 1 {
+      real[filled] = input[samples - 1]
+      imaginary[filled] = Lanes()
       filled += 1
     }
-    (real + filled).update(repeating: 0, count: half - filled)
-    (imaginary + filled).update(repeating: 0, count: half - filled)
+    (real + filled).update(repeating: Lanes(), count: half - filled)
+    (imaginary + filled).update(repeating: Lanes(), count: half - filled)
     halfPlan.forward(real: real, imaginary: imaginary)
 
     let dcReal = real[0], dcImaginary = imaginary[0]
     real[0] = dcReal + dcImaginary
-    imaginary[0] = 0
+    imaginary[0] = Lanes()
     real[half] = dcReal - dcImaginary
-    imaginary[half] = 0
+    imaginary[half] = Lanes()
     twiddleReal.withUnsafeBufferPointer { wReal in
       twiddleImaginary.withUnsafeBufferPointer { wImaginary in
         for k in 1...(half / 2) {

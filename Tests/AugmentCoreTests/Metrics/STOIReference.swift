@@ -22,6 +22,7 @@ struct STOIReference: Decodable {
   struct SamplePair: Decodable {
     var clean: String
     var noise: String
+    var sampleRate: Int
     var snr: Double
     var extended: Bool
     var stoi: Double
@@ -30,7 +31,7 @@ struct STOIReference: Decodable {
   var generator: String
   var thirdOctaveBands: [[Int]]
   var synthetic: [SyntheticPair]
-  var samples: [SamplePair]?
+  var samples: [SamplePair]
 
   static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Reference")
   static let repositoryRoot = URL(fileURLWithPath: #filePath)

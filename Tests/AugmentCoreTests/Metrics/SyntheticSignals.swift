@@ -80,3 +80,15 @@ enum SyntheticSignals {
     return clean.indices.map { Float(Double(clean[$0]) + gain * Double(noise[$0])) }
   }
 }
+
+extension SyntheticSignals {
+  /// Zero-mean, unit-variance Gaussian noise by Box–Muller from consecutive LCG draws `u₁, u₂`:
+  /// `sqrt(−2·ln((u₁·2³² + 0.5)/2³²))·cos(2π·u₂)`.
+  static func gaussianNoise(count: Int, seed: UInt32) -> [Float] {
+    let u = lcgUniform(count: 2 * count, seed: seed)
+    return (0..<count).map { i in
+      let radius = (-2 * log((u[2 * i] * 4_294_967_296 + 0.5) / 4_294_967_296)).squareRoot()
+      return Float(radius * cos(2 * Double.pi * u[2 * i + 1]))
+    }
+  }
+}

@@ -11,8 +11,8 @@ Two groups of pairs:
 * "synthetic": signals from synthetic_signals.py (reproduced sample for sample by SyntheticSignals.swift).
   At 10 kHz pystoi does not resample, so these check the algorithm itself; at 16 kHz they add resampling.
 * "samples": a shipped clean utterance (samples/speech/clean/) against the same utterance plus the first
-  samples of a shipped noise-bank clip at the same rate, at a plain-RMS SNR (see synthetic_signals.mix).
-  pystoi resamples these with its own polyphase filter, the Swift side with libsoxr.
+  samples of a shipped noise-bank clip (16 kHz mono, like the utterances) at a plain-RMS SNR
+  (synthetic_signals.mix). Both sides resample to 10 kHz, each with its own polyphase filter.
 
 Audio is read as float32 (libsndfile's k / 2^(bits-1)), as MediaIO.AudioFile reads it.
 """
@@ -68,30 +68,38 @@ def synthetic_pairs():
     return entries
 
 
+# (clean utterance, noise-bank clip, SNRs in dB, SNRs also scored with extended STOI)
+SAMPLE_PAIRS = [
+    ("samples/speech/clean/s001.wav", "noise-banks/car/car-city-01.wav", [-5.0, 5.0], [-5.0]),
+    ("samples/speech/clean/s002.wav", "noise-banks/cafe/cafe-01.wav", [0.0, 10.0], []),
+    ("samples/speech/clean/s003.wav", "noise-banks/people/people-01.wav", [-5.0, 5.0], [5.0]),
+    ("samples/speech/clean/s004.wav", "noise-banks/train/train-01.wav", [0.0, 10.0], []),
+    ("samples/speech/clean/s005.wav", "noise-banks/machine/machine-press-01.wav", [-5.0, 5.0], [-5.0]),
+    ("samples/speech/clean/s006.wav", "noise-banks/plane/plane-01.wav", [0.0, 10.0], [0.0]),
+    ("samples/speech/clean/s007.wav", "noise-banks/food-court/food-court-01.wav", [-5.0, 0.0], []),
+]
+
+
 def read_mono(path):
-    samples, rate = soundfile.read(path, dtype="float32", always_2d=True)
+    samples, rate = soundfile.read(ROOT / path, dtype="float32", always_2d=True)
     if samples.shape[1] != 1:
         raise SystemExit(f"{path}: expected mono, found {samples.shape[1]} channels")
     return samples[:, 0], rate
 
 
 def sample_pairs():
-    clean_files = sorted((ROOT / "samples/speech/clean").glob("*.wav"))
-    categories = ["car", "cafe", "people", "train"]
-    noise_files = [sorted((ROOT / "noise-banks" / c).glob("*.wav"))[0] for c in categories]
     entries = []
-    for index, noise_path in enumerate(noise_files):
-        clean_path = clean_files[index % len(clean_files)]
+    for clean_path, noise_path, snrs, extended_snrs in SAMPLE_PAIRS:
         clean, rate = read_mono(clean_path)
         noise, noise_rate = read_mono(noise_path)
         if noise_rate != rate or len(noise) < len(clean):
-            raise SystemExit(f"{noise_path}: needs ≥ {len(clean)} samples at {rate} Hz")
-        for snr in SNRS[index % 2::2] if index >= 2 else SNRS:
-            for extended in (False, True) if snr == 0.0 else (False,):
+            raise SystemExit(f"{noise_path}: needs at least {len(clean)} samples at {rate} Hz")
+        for snr in snrs:
+            for extended in (False, True) if snr in extended_snrs else (False,):
                 noisy = mix(clean, noise[: len(clean)], snr)
                 value = stoi(clean.astype(np.float64), noisy.astype(np.float64), rate, extended=extended)
                 entries.append({
-                    "clean": str(clean_path.relative_to(ROOT)), "noise": str(noise_path.relative_to(ROOT)),
+                    "clean": clean_path, "noise": noise_path, "sampleRate": rate,
                     "snr": snr, "extended": extended, "stoi": float(value),
                 })
     return entries
@@ -102,9 +110,8 @@ def main():
         "generator": f"pystoi {version('pystoi')}, numpy {version('numpy')}, scipy {version('scipy')}",
         "thirdOctaveBands": third_octave_bands(),
         "synthetic": synthetic_pairs(),
+        "samples": sample_pairs(),
     }
-    if (ROOT / "samples/speech/clean").is_dir():
-        reference["samples"] = sample_pairs()
     (HERE / "stoi-reference.json").write_text(json.dumps(reference, indent=2) + "\n")
 
 

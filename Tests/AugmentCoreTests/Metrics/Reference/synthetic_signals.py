@@ -26,6 +26,14 @@ def white_noise(count, seed):
     return ((((u[:, 0] + u[:, 1]) + u[:, 2]) + u[:, 3] - 2.0) * np.sqrt(3.0)).astype(np.float32)
 
 
+def gaussian_noise(count, seed):
+    """Zero-mean, unit-variance Gaussian noise by Box–Muller from consecutive LCG draws u₁, u₂:
+    sqrt(−2·ln((u₁·2³² + 0.5)/2³²))·cos(2π·u₂), as float32."""
+    u = lcg_uniform(2 * count, seed).reshape(count, 2)
+    radius = np.sqrt(-2.0 * np.log((u[:, 0] * 4294967296.0 + 0.5) / 4294967296.0))
+    return (radius * np.cos(2.0 * np.pi * u[:, 1])).astype(np.float32)
+
+
 def speech_like(sample_rate, seconds, f0, offset=0.0, lead=0.25):
     """A voiced, syllabic signal: 250 ms syllables (every fifth one a pause) with a sin² envelope,
     harmonics of f0 below 4.5 kHz weighted 1/h and boosted around two formants that change per

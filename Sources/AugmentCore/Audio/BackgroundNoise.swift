@@ -1,0 +1,129 @@
+import Foundation
+import MediaIO
+
+/// Adds a recording from a noise-bank category at a signal-to-noise ratio drawn from a range.
+///
+/// Drawing picks a clip uniformly from the category, an SNR uniformly from `snrRange`, and an offset
+/// uniformly among those that fit (``NoiseTrack``): a clip at least as long as the speech is cut at the
+/// offset; a shorter one is looped from it with equal-power crossfades of `crossfadeSeconds` (at most
+/// half the clip, never under 20 ms) at each seam.
+///
+/// The SNR is measured per ``SNRDefinition`` on the mono down-mix of the speech (the average of its
+/// channels) against the mean square of the noise over the speech's whole span. The noise is mono and
+/// the same noise is added to every channel of the speech, so the down-mix of the result carries exactly
+/// the drawn SNR. When the speech's rate differs from the bank's, the clip is resampled to the speech's
+/// rate (the bank caches that rate too). If the mix would peak above ``PeakLimit/ceiling``, the whole
+/// mix is scaled down to the ceiling and the factor is recorded as `mixGain`; nothing is clipped.
+///
+/// Drawing does all measuring; applying only rebuilds the noise track and mixes with the recorded
+/// gains, so replaying a manifest's parameters reproduces the output bit for bit.
+public struct BackgroundNoise: Transform {
+  public typealias Input = AudioBuffer
+  public static let name = "background-noise"
+  /// The shortest crossfade allowed at a loop seam.
+  public static let minimumCrossfadeSeconds = 0.02
+
+  public let bank: NoiseBank
+  public let category: String
+  public let snrRange: ClosedRange<Double>
+  public let definition: SNRDefinition
+  public let crossfadeSeconds: Double
+  private let clips: [String]
+
+  /// What one application did.
+  public struct Parameters: Codable, Sendable, Equatable {
+    /// The clip, relative to the bank's root.
+    public var clip: String
+    /// The clip frame (at the speech's rate) that lands on the speech's first frame.
+    public var offset: Int
+    /// Whether the clip was looped because it is shorter than the speech.
+    public var looped: Bool
+    /// Frames of each equal-power crossfade at a loop seam (0 when not looped).
+    public var crossfadeFrames: Int
+    /// The drawn SNR in dB.
+    public var snrDB: Double
+    /// How the SNR is defined.
+    public var definition: SNRDefinition
+    /// The linear gain applied to the noise to reach `snrDB`.
+    public var noiseGain: Double
+    /// The linear gain applied to the whole mix: below 1 when it was scaled down to avoid clipping.
+    public var mixGain: Double
+  }
+
+  /// - Throws: ``NoiseBankError`` when the category is missing or empty; ``AudioTransformError`` for a
+  ///   reversed or non-finite SNR range or a crossfade under 20 ms.
+  public init(
+    bank: NoiseBank, category: String, snrRange: ClosedRange<Double>,
+    definition: SNRDefinition = .activeSpeech, crossfadeSeconds: Double = 0.05
+  ) throws {
+    guard snrRange.lowerBound.isFinite, snrRange.upperBound.isFinite else {
+      throw AudioTransformError.invalidConfiguration(transform: Self.name, detail: "the SNR range must be finite")
+    }
+    guard crossfadeSeconds >= Self.minimumCrossfadeSeconds else {
+      throw AudioTransformError.invalidConfiguration(
+        transform: Self.name, detail: "crossfade \(crossfadeSeconds) s is under the minimum of 0.02 s")
+    }
+    self.clips = try bank.requireClips(in: category)
+    self.bank = bank
+    self.category = category
+    self.snrRange = snrRange
+    self.definition = definition
+    self.crossfadeSeconds = crossfadeSeconds
+  }
+
+  public func sampleParameters(for input: AudioBuffer, using rng: inout some RandomNumberGenerator) throws -> Parameters {
+    let clip = clips[rng.index(below: clips.count)]
+    let snrDB = rng.uniform(in: snrRange)
+    let noise = try bank.samples(for: clip, sampleRate: input.sampleRate)
+    let length = input.frameCount
+    let looped = NoiseTrack.needsLoop(clipLength: noise.count, length: length)
+    let crossfade = looped ? try crossfadeFrames(clip: clip, clipLength: noise.count, sampleRate: input.sampleRate) : 0
+    let offset = rng.index(below: NoiseTrack.offsetCount(clipLength: noise.count, length: length, crossfade: crossfade))
+    let track = NoiseTrack.make(from: noise, offset: offset, length: length, crossfade: crossfade)
+
+    let speech = SignalMath.average(of: input.channels)
+    let speechPower = SignalToNoise.speechPower(speech, definition: definition, sampleRate: input.sampleRate)
+    guard speechPower > 0 else { throw AudioTransformError.silentInput(transform: Self.name) }
+    let noisePower = SignalMath.meanSquare(track)
+    guard noisePower > 0 else { throw AudioTransformError.silentNoise(clip: clip) }
+    let noiseGain = SignalToNoise.noiseGain(speechPower: speechPower, noisePower: noisePower, snrDB: snrDB)
+    let peak = input.channels.reduce(Float(0)) { max($0, SignalMath.peakOfMix($1, track, addedGain: Float(noiseGain))) }
+    return Parameters(
+      clip: clip, offset: offset, looped: looped, crossfadeFrames: crossfade, snrDB: snrDB, definition: definition,
+      noiseGain: noiseGain, mixGain: PeakLimit.gain(forPeak: peak))
+  }
+
+  public func apply(_ parameters: Parameters, to input: AudioBuffer) throws -> AudioBuffer {
+    let noise = try bank.samples(for: parameters.clip, sampleRate: input.sampleRate)
+    let length = input.frameCount
+    let looped = NoiseTrack.needsLoop(clipLength: noise.count, length: length)
+    let crossfadeFits = looped
+      ? parameters.crossfadeFrames >= 1 && parameters.crossfadeFrames <= NoiseTrack.maximumCrossfade(clipLength: noise.count)
+      : parameters.crossfadeFrames == 0
+    let offsets = NoiseTrack.offsetCount(clipLength: noise.count, length: length, crossfade: parameters.crossfadeFrames)
+    guard looped == parameters.looped, crossfadeFits, (0..<max(offsets, 0)).contains(parameters.offset) else {
+      throw AudioTransformError.invalidParameters(
+        transform: Self.name,
+        detail: "offset \(parameters.offset), crossfade \(parameters.crossfadeFrames) and looped \(parameters.looped) "
+          + "for \(parameters.clip) (\(noise.count) frames) under \(length) frames of speech")
+    }
+    let track = NoiseTrack.make(
+      from: noise, offset: parameters.offset, length: length, crossfade: parameters.crossfadeFrames)
+    let channels = input.channels.map {
+      SignalMath.mix($0, track, addedGain: Float(parameters.noiseGain), outputGain: Float(parameters.mixGain))
+    }
+    return AudioBuffer(channels: channels, sampleRate: input.sampleRate)
+  }
+
+  /// The seam crossfade for a clip: the configured length, capped at half the clip, and at least 20 ms.
+  private func crossfadeFrames(clip: String, clipLength: Int, sampleRate: Int) throws -> Int {
+    let wanted = Int((crossfadeSeconds * Double(sampleRate)).rounded())
+    let minimum = Int((Self.minimumCrossfadeSeconds * Double(sampleRate)).rounded(.up))
+    let frames = min(wanted, NoiseTrack.maximumCrossfade(clipLength: clipLength))
+    guard frames >= minimum else {
+      throw AudioTransformError.noiseClipTooShort(
+        clip: clip, seconds: Double(clipLength) / Double(sampleRate), minimumSeconds: 2 * Self.minimumCrossfadeSeconds)
+    }
+    return frames
+  }
+}

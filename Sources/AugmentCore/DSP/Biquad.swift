@@ -1,0 +1,141 @@
+import Foundation
+
+/// A second-order IIR section, `H(z) = (b0 + b1 z⁻¹ + b2 z⁻²) / (1 + a1 z⁻¹ + a2 z⁻²)`.
+///
+/// Runs in transposed direct form II with `Double` state and coefficients, the structure
+/// `scipy.signal.lfilter` uses, so float input is filtered with double precision throughout
+/// (between the sections of a cascade too). The recursion cannot be vectorised across samples; the
+/// loop is a tight scalar loop over unsafe buffers with the state in registers, running up to four
+/// sections of a cascade in one pass. Designs follow Robert Bristow-Johnson's
+/// "Audio EQ Cookbook" (bilinear transform with the cut-off pre-warped).
+public struct Biquad: Sendable, Equatable {
+  public var b0, b1, b2, a1, a2: Double
+
+  /// A section from raw coefficients, normalised by `a0`.
+  public init(b0: Double, b1: Double, b2: Double, a0: Double = 1, a1: Double, a2: Double) {
+    self.b0 = b0 / a0
+    self.b1 = b1 / a0
+    self.b2 = b2 / a0
+    self.a1 = a1 / a0
+    self.a2 = a2 / a0
+  }
+
+  /// Second-order high-pass with quality factor `q` (Cookbook HPF).
+  public static func highPass(cutoff: Double, q: Double, sampleRate: Int) -> Biquad {
+    let (cosine, alpha) = warped(cutoff, q: q, sampleRate: sampleRate)
+    return Biquad(
+      b0: (1 + cosine) / 2, b1: -(1 + cosine), b2: (1 + cosine) / 2,
+      a0: 1 + alpha, a1: -2 * cosine, a2: 1 - alpha)
+  }
+
+  /// Second-order low-pass with quality factor `q` (Cookbook LPF).
+  public static func lowPass(cutoff: Double, q: Double, sampleRate: Int) -> Biquad {
+    let (cosine, alpha) = warped(cutoff, q: q, sampleRate: sampleRate)
+    return Biquad(
+      b0: (1 - cosine) / 2, b1: 1 - cosine, b2: (1 - cosine) / 2,
+      a0: 1 + alpha, a1: -2 * cosine, a2: 1 - alpha)
+  }
+
+  /// High shelf of `gainDB` above `frequency` (Cookbook highShelf, `A = 10^(gain/40)`).
+  public static func highShelf(frequency: Double, gainDB: Double, q: Double, sampleRate: Int) -> Biquad {
+    let (cosine, alpha) = warped(frequency, q: q, sampleRate: sampleRate)
+    let a = pow(10, gainDB / 40), rootTwoAAlpha = 2 * a.squareRoot() * alpha
+    return Biquad(
+      b0: a * ((a + 1) + (a - 1) * cosine + rootTwoAAlpha),
+      b1: -2 * a * ((a - 1) + (a + 1) * cosine),
+      b2: a * ((a + 1) + (a - 1) * cosine - rootTwoAAlpha),
+      a0: (a + 1) - (a - 1) * cosine + rootTwoAAlpha,
+      a1: 2 * ((a - 1) - (a + 1) * cosine),
+      a2: (a + 1) - (a - 1) * cosine - rootTwoAAlpha)
+  }
+
+  /// `cos ω0` and `α = sin ω0 / 2Q` for a corner at `frequency`.
+  private static func warped(_ frequency: Double, q: Double, sampleRate: Int) -> (cosine: Double, alpha: Double) {
+    let omega = 2 * Double.pi * frequency / Double(sampleRate)
+    return (cos(omega), sin(omega) / (2 * q))
+  }
+
+  /// Filters `samples` in place from a zero state.
+  public func apply(to samples: inout [Float]) { [self].apply(to: &samples) }
+
+  /// Filters `samples` in place from a zero state.
+  public func apply(to samples: inout [Double]) { [self].apply(to: &samples) }
+
+  /// The section that passes its input through unchanged (`y = 1·x + 0`, exactly).
+  static let identity = Biquad(b0: 1, b1: 0, b2: 0, a1: 0, a2: 0)
+}
+
+extension Biquad {
+  /// An even-order Butterworth high-pass as a cascade of second-order sections.
+  public static func butterworthHighPass(order: Int, cutoff: Double, sampleRate: Int) -> [Biquad] {
+    butterworthQualityFactors(order: order).map { highPass(cutoff: cutoff, q: $0, sampleRate: sampleRate) }
+  }
+
+  /// An even-order Butterworth low-pass as a cascade of second-order sections.
+  public static func butterworthLowPass(order: Int, cutoff: Double, sampleRate: Int) -> [Biquad] {
+    butterworthQualityFactors(order: order).map { lowPass(cutoff: cutoff, q: $0, sampleRate: sampleRate) }
+  }
+
+  /// The section Qs of an order-`n` Butterworth: `1 / (2 cos(π(2k+1) / 2n))` for k in 0..<n/2,
+  /// the pole pairs of the maximally flat response.
+  static func butterworthQualityFactors(order: Int) -> [Double] {
+    precondition(order > 0 && order.isMultiple(of: 2), "Butterworth cascades here have even order")
+    return (0..<order / 2).map { k in 1 / (2 * cos(Double.pi * Double(2 * k + 1) / Double(2 * order))) }
+  }
+}
+
+extension Array where Element == Biquad {
+  /// Runs the sections in turn over `samples`, in place, from a zero state.
+  public func apply(to samples: inout [Float]) {
+    samples.withUnsafeMutableBufferPointer { buffer in forEachGroup { $0.run(buffer) } }
+  }
+
+  /// Runs the sections in turn over `samples`, in place, from a zero state.
+  public func apply(to samples: inout [Double]) {
+    samples.withUnsafeMutableBufferPointer { buffer in forEachGroup { $0.run(buffer) } }
+  }
+
+  /// Splits the cascade into groups of four sections (the last padded with identities).
+  private func forEachGroup(_ body: (BiquadGroup) -> Void) {
+    var start = 0
+    while start < count {
+      let sections = self[start..<Swift.min(start + 4, count)]
+      body(BiquadGroup(Array(sections) + Array(repeating: .identity, count: 4 - sections.count)))
+      start += 4
+    }
+  }
+}
+
+/// Four cascaded sections run in one pass over the samples.
+///
+/// Each section's recursion is latency-bound (a multiply and two adds that wait on the previous
+/// output), but the four recursions are independent of each other's history, so interleaving them
+/// sample by sample lets the processor overlap them; the states stay in registers.
+private struct BiquadGroup {
+  let s0, s1, s2, s3: Biquad
+
+  init(_ sections: [Biquad]) {
+    (s0, s1, s2, s3) = (sections[0], sections[1], sections[2], sections[3])
+  }
+
+  func run<Sample: BinaryFloatingPoint>(_ samples: UnsafeMutableBufferPointer<Sample>) {
+    guard let base = samples.baseAddress else { return }
+    var a1 = 0.0, a2 = 0.0, b1 = 0.0, b2 = 0.0, c1 = 0.0, c2 = 0.0, d1 = 0.0, d2 = 0.0
+    for index in 0..<samples.count {
+      let x = Double(base[index])
+      let y0 = s0.b0 * x + a1
+      a1 = s0.b1 * x - s0.a1 * y0 + a2
+      a2 = s0.b2 * x - s0.a2 * y0
+      let y1 = s1.b0 * y0 + b1
+      b1 = s1.b1 * y0 - s1.a1 * y1 + b2
+      b2 = s1.b2 * y0 - s1.a2 * y1
+      let y2 = s2.b0 * y1 + c1
+      c1 = s2.b1 * y1 - s2.a1 * y2 + c2
+      c2 = s2.b2 * y1 - s2.a2 * y2
+      let y3 = s3.b0 * y2 + d1
+      d1 = s3.b1 * y2 - s3.a1 * y3 + d2
+      d2 = s3.b2 * y2 - s3.a2 * y3
+      base[index] = Sample(y3)
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import MediaIO
+
+/// The clips found under a noise bank's category folders, and the files that had to be left out.
+struct NoiseBankIndex {
+  /// Extensions of files libsndfile can decode; anything else in a bank is not a clip.
+  static let audioExtensions: Set<String> = [
+    "wav", "wave", "flac", "ogg", "oga", "opus", "mp3", "aif", "aiff", "aifc", "au", "snd", "caf", "w64", "rf64",
+  ]
+
+  var clipsByCategory: [String: [String]] = [:]
+  var problems: [MediaError] = []
+
+  /// Walks every non-hidden sub-folder of `root`, reading the header of each audio file.
+  init(root: URL) {
+    let manager = FileManager.default
+    let folders = (try? manager.contentsOfDirectory(atPath: root.path)) ?? []
+    for category in folders.sorted() where !category.hasPrefix(".") {
+      var isFolder: ObjCBool = false
+      let folder = root.appendingPathComponent(category)
+      guard manager.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else { continue }
+      var clips: [String] = []
+      for relative in Self.audioFiles(under: folder) {
+        let clip = category + "/" + relative
+        do {
+          _ = try AudioFile.info(at: root.appendingPathComponent(clip))
+          clips.append(clip)
+        } catch let error as MediaError {
+          problems.append(error)
+        } catch {
+          problems.append(.corrupt(path: root.appendingPathComponent(clip).path, detail: String(describing: error)))
+        }
+      }
+      clipsByCategory[category] = clips.sorted()
+    }
+  }
+
+  /// Paths relative to `folder` of the audio files below it, skipping hidden files and folders.
+  private static func audioFiles(under folder: URL) -> [String] {
+    guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+    var found: [String] = []
+    while let relative = walker.nextObject() as? String {
+      let components = relative.split(separator: "/")
+      guard !components.contains(where: { $0.hasPrefix(".") }) else { continue }
+      guard audioExtensions.contains((relative as NSString).pathExtension.lowercased()) else { continue }
+      var isFolder: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(relative).path, isDirectory: &isFolder),
+        !isFolder.boolValue
+      else { continue }
+      found.append(relative)
+    }
+    return found
+  }
+}

@@ -1,0 +1,132 @@
+import Dispatch
+import Foundation
+import MediaIO
+import Synchronization
+import Testing
+
+@testable import AugmentCore
+
+@Suite struct NoiseBankTests {
+  @Test func indexesCategoriesAndSkipsWhatIsNotAClip() throws {
+    let fixture = try NoiseBankFixture()
+    let bank = try NoiseBank(root: fixture.root, sampleRate: 16_000)
+    #expect(bank.categories == ["car-noise", "people-noise", "white"])
+    #expect(bank.clips(in: "car-noise") == ["car-noise/hum-16k.wav", "car-noise/road-44k-stereo.wav"])
+    #expect(bank.clips(in: "people-noise") == ["people-noise/babble-short.flac"])
+    #expect(bank.clips(in: "cafe-noise").isEmpty)
+  }
+
+  /// The text file named `.wav` is reported by its path and left out; the bank still opens.
+  @Test func reportsBadFilesByName() throws {
+    let fixture = try NoiseBankFixture()
+    let bank = try NoiseBank(root: fixture.root, sampleRate: 16_000)
+    let brokenPath = fixture.url("car-noise/broken.wav").path
+    #expect(bank.problems.map(\.path) == [brokenPath])
+    #expect(bank.problems[0].description.contains(brokenPath))
+    #expect(throws: NoiseBankError.unknownClip("car-noise/broken.wav", bank: fixture.root.path)) {
+      _ = try bank.samples(for: "car-noise/broken.wav")
+    }
+  }
+
+  /// A FLAC cut short after its header indexes fine but fails to decode: the request throws the
+  /// error naming the file, and the bank adds it to its problems.
+  @Test func decodingFailureIsReportedAndNotFatal() throws {
+    let fixture = try NoiseBankFixture()
+    let bytes = try Data(contentsOf: fixture.url("people-noise/babble-short.flac"))
+    try bytes.prefix(bytes.count / 2).write(to: fixture.url("people-noise/cut.flac"))
+    let bank = try NoiseBank(root: fixture.root, sampleRate: 16_000)
+    #expect(bank.clips(in: "people-noise").contains("people-noise/cut.flac"))
+    let cutPath = fixture.url("people-noise/cut.flac").path
+    do {
+      _ = try bank.samples(for: "people-noise/cut.flac")
+      Issue.record("the cut file decoded")
+    } catch let error as MediaError {
+      #expect(error.path == cutPath)
+    }
+    #expect(bank.problems.map(\.path).contains(cutPath))
+    #expect(try bank.samples(for: "people-noise/babble-short.flac").count == Int(0.7 * 16_000))
+  }
+
+  /// The 44.1 kHz stereo clip comes out mono (the average of its channels) at 16 kHz, through libsoxr.
+  @Test func downMixesAndResamples() throws {
+    let fixture = try NoiseBankFixture()
+    let left = ToneFit.tone(frequency: 440, amplitude: 0.6, seconds: 2, sampleRate: 44_100)
+    let right = ToneFit.tone(frequency: 1000, amplitude: 0.2, seconds: 2, sampleRate: 44_100)
+    try fixture.write([left, right], rate: 44_100, to: "white/two-tones.wav", as: .wavFloat32)
+    let bank = try NoiseBank(root: fixture.root, sampleRate: 16_000)
+    let mono = try bank.samples(for: "white/two-tones.wav")
+    #expect(mono.count == 32_000)
+    let window = 4_000..<28_000
+    let at440 = ToneFit.amplitude(of: mono, frequency: 440, sampleRate: 16_000, window: window)
+    let at1000 = ToneFit.amplitude(of: mono, frequency: 1000, sampleRate: 16_000, window: window)
+    #expect(abs(at440 - 0.3) < 1e-3)
+    #expect(abs(at1000 - 0.1) < 1e-3)
+  }
+
+  @Test func cacheStaysWithinItsBound() throws {
+    let fixture = try NoiseBankFixture()
+    // Room for the 6 s white clip (384 000 bytes) but not for it and the 4 s hum clip together.
+    let bank = try NoiseBank(root: fixture.root, sampleRate: 16_000, cacheBytes: 500_000)
+    let white = try bank.samples(for: "white/white-6s.wav")
+    #expect(bank.cachedBytes == white.count * 4)
+    let hum = try bank.samples(for: "car-noise/hum-16k.wav")
+    #expect(bank.cachedBytes == hum.count * 4)
+    #expect(try bank.samples(for: "white/white-6s.wav") == white)
+    let tiny = try NoiseBank(root: fixture.root, sampleRate: 16_000, cacheBytes: 1_000)
+    #expect(try tiny.samples(for: "white/white-6s.wav") == white)
+    #expect(tiny.cachedBytes == 0)
+  }
+
+  @Test func leastRecentlyUsedIsEvictedFirst() {
+    var cache = ClipCache<String, [Float]>(capacity: 300)
+    cache.insert([1], bytes: 100, for: "a")
+    cache.insert([2], bytes: 100, for: "b")
+    cache.insert([3], bytes: 100, for: "c")
+    #expect(cache.value(for: "a") == [1])
+    cache.insert([4], bytes: 100, for: "d")
+    #expect(!cache.contains("b"))
+    #expect(cache.contains("a") && cache.contains("c") && cache.contains("d"))
+    cache.insert([5], bytes: 250, for: "e")
+    #expect(cache.count == 1 && cache.bytes == 250)
+    cache.insert([6], bytes: 301, for: "f")
+    #expect(!cache.contains("f") && cache.bytes == 250)
+  }
+
+  /// Many threads asking for the same and different clips at once all get the same samples.
+  @Test func concurrentRequestsAgree() throws {
+    let fixture = try NoiseBankFixture()
+    let bank = try NoiseBank(root: fixture.root, sampleRate: 16_000, cacheBytes: 600_000)
+    let clips = bank.categories.flatMap { bank.clips(in: $0) }
+    let expected = try clips.map { try NoiseBank(root: fixture.root, sampleRate: 16_000).samples(for: $0) }
+    let mismatches = Mutex(0)
+    DispatchQueue.concurrentPerform(iterations: 64) { request in
+      let index = request % clips.count
+      let samples = try? bank.samples(for: clips[index])
+      if samples != expected[index] { mismatches.withLock { $0 += 1 } }
+    }
+    #expect(mismatches.withLock { $0 } == 0)
+    #expect(bank.cachedBytes <= 600_000)
+  }
+
+  /// The bank shipped in `noise-banks/` (WAV and FLAC, 16–48 kHz, mono and stereo) opens with no problems,
+  /// and its 44.1 kHz stereo clip decodes to mono at 16 kHz with the length its header implies.
+  @Test func shippedBankOpensCleanly() throws {
+    let root = ReferenceData.repositoryRoot().appendingPathComponent("noise-banks")
+    let bank = try NoiseBank(root: root, sampleRate: 16_000)
+    #expect(bank.problems.isEmpty, "\(bank.problems)")
+    #expect(bank.categories == ["cafe", "car", "food-court", "library", "machine", "people", "plane", "train"])
+    #expect(bank.categories.allSatisfy { bank.clips(in: $0).count == 3 })
+    let clip = "car/car-pulling-away-03.wav"
+    let info = try AudioFile.info(at: root.appendingPathComponent(clip))
+    #expect(info.sampleRate == 44_100 && info.channelCount == 2)
+    let samples = try bank.samples(for: clip)
+    #expect(samples.count == Int((Double(info.frameCount) * 16_000 / 44_100).rounded()))
+  }
+
+  @Test func missingRootIsAnError() {
+    let path = "/nonexistent/noise-banks"
+    #expect(throws: NoiseBankError.notAFolder(path: path)) {
+      _ = try NoiseBank(root: URL(fileURLWithPath: path), sampleRate: 16_000)
+    }
+  }
+}

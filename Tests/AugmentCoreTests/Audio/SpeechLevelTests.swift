@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+@testable import AugmentCore
+
+@Suite struct SpeechLevelTests {
+  /// A steady tone is active throughout but for the ≈ 24 ms the envelope takes to rise within 15.9 dB of
+  /// it (two 30 ms smoothing stages), so its active level is its mean square, A²/2, plus ≈ 0.05 dB.
+  @Test func steadyToneIsActiveAtItsMeanSquare() {
+    let tone = ToneFit.tone(frequency: 1000, amplitude: 0.5, seconds: 2, sampleRate: 16_000)
+    let measured = SpeechLevel.activeLevel(tone, sampleRate: 16_000)
+    let excess = measured.levelDB - 10 * log10(0.125)
+    #expect(excess > 0 && excess < 0.08, "\(excess) dB above A²/2")
+    #expect(abs(measured.activity - (1 - 0.024 / 2)) < 0.003, "activity \(measured.activity)")
+  }
+
+  @Test func silenceHasNoActiveLevel() {
+    let measured = SpeechLevel.activeLevel([Float](repeating: 0, count: 16_000), sampleRate: 16_000)
+    #expect(measured.levelDB == -.infinity)
+    #expect(measured.activity == 0)
+    #expect(measured.meanSquare == 0)
+  }
+
+  /// A second of silence in front lowers the long-term RMS by 10·log10(4/3) ≈ 1.25 dB but leaves the
+  /// active level where it was; only the activity factor falls.
+  @Test func leadingSilenceLeavesActiveLevelUnchanged() {
+    let speech = SpeechLikeSignal.make(seconds: 3, sampleRate: 16_000, seed: 11)
+    let padded = [Float](repeating: 0, count: 16_000) + speech
+    let plain = SpeechLevel.activeLevel(speech, sampleRate: 16_000)
+    let withSilence = SpeechLevel.activeLevel(padded, sampleRate: 16_000)
+    #expect(abs(plain.levelDB - withSilence.levelDB) < 0.01)
+    #expect(abs(withSilence.activity / plain.activity - 0.75) < 0.01)
+    let rmsDrop = 10 * log10(SignalMath.meanSquare(speech) / SignalMath.meanSquare(padded))
+    #expect(abs(rmsDrop - 10 * log10(4.0 / 3.0)) < 0.01)
+  }
+
+  /// Speech with pauses: active level above the long-term level by exactly −10·log10(activity).
+  @Test func activityRelatesActiveAndLongTermLevel() {
+    let speech = SpeechLikeSignal.make(seconds: 4, sampleRate: 16_000, seed: 12)
+    let measured = SpeechLevel.activeLevel(speech, sampleRate: 16_000)
+    #expect((0.4...0.95).contains(measured.activity))
+    let longTerm = 10 * log10(SignalMath.meanSquare(speech))
+    #expect(abs(measured.levelDB - longTerm + 10 * log10(measured.activity)) < 1e-9)
+  }
+
+  /// Agrees with a direct transcription of ITU-T G.191 `speech_voltmeter` (one comparison and hangover
+  /// counter per threshold, bisection between the bracketing thresholds), run to a 1e-9 dB tolerance
+  /// instead of the reference's 0.5 dB.
+  @Test(arguments: [(UInt64(21), 8_000), (22, 16_000), (23, 44_100)])
+  func matchesReferenceVoltmeter(seed: UInt64, sampleRate: Int) {
+    var speech = SpeechLikeSignal.make(seconds: 3, sampleRate: sampleRate, seed: seed, peak: 0.3)
+    speech = [Float](repeating: 0, count: sampleRate / 2) + speech
+    let ours = SpeechLevel.activeLevel(speech, sampleRate: sampleRate)
+    let reference = Self.referenceVoltmeter(speech, sampleRate: sampleRate)
+    #expect(abs(ours.levelDB - reference.levelDB) < 1e-6)
+    #expect(abs(ours.activity - reference.activity) < 1e-6)
+  }
+
+  /// ITU-T G.191 STL `sv-p56.c` (`init_speech_voltmeter`, `speech_voltmeter`, `bin_interp`), transcribed.
+  static func referenceVoltmeter(_ x: [Float], sampleRate: Int) -> (levelDB: Double, activity: Double) {
+    let f = Double(sampleRate), thresholdCount = 15, margin = 15.9
+    let hangover = Int((0.2 * f + 0.5).rounded(.down))
+    let g = exp(-1 / (f * 0.03))
+    var c = [Double](repeating: 0, count: thresholdCount)
+    var level = 0.5
+    for j in 1...thresholdCount {
+      c[thresholdCount - j] = level
+      level /= 2
+    }
+    var a = [Int](repeating: 0, count: thresholdCount)
+    var hang = [Int](repeating: hangover, count: thresholdCount)
+    var sq = 0.0, p = 0.0, q = 0.0
+    for sample in x {
+      let v = Double(sample)
+      sq += v * v
+      p = g * p + (1 - g) * abs(v)
+      q = g * q + (1 - g) * p
+      for j in 0..<thresholdCount {
+        if q >= c[j] {
+          a[j] += 1
+          hang[j] = 0
+        }
+        if q < c[j] && hang[j] < hangover {
+          a[j] += 1
+          hang[j] += 1
+        }
+      }
+    }
+    let longTerm = 10 * log10(sq / Double(x.count))
+    for j in 1..<thresholdCount where a[j] != 0 {
+      let aDB = 10 * log10(sq / Double(a[j])), cDB = 20 * log10(c[j])
+      guard aDB - cDB <= margin else { continue }
+      var up = (count: aDB, threshold: cDB)
+      var low = (count: 10 * log10(sq / Double(a[j - 1])), threshold: 20 * log10(c[j - 1]))
+      var mid = ((up.count + low.count) / 2, (up.threshold + low.threshold) / 2)
+      while abs(mid.0 - mid.1 - margin) > 1e-9 {
+        if mid.0 - mid.1 - margin > 0 {
+          low = (mid.0, mid.1)
+        } else {
+          up = (mid.0, mid.1)
+        }
+        mid = ((up.count + low.count) / 2, (up.threshold + low.threshold) / 2)
+      }
+      return (mid.0, pow(10, (longTerm - mid.0) / 10))
+    }
+    return (-.infinity, 0)
+  }
+}
