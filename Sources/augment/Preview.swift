@@ -27,7 +27,7 @@ struct Preview: ParsableCommand {
   @Option(help: "Rows of the contact sheet preview.png.")
   var sheet = 8
 
-  @Option(help: "The error-analysis table the run read, when run.json does not locate it.")
+  @Option(help: "The error-analysis table the run read, when it has moved since (default: run.json's dataset).")
   var dataset: String?
 
   @Flag(help: "Show sources that are absolute or outside the dataset folder, as the run's --allow-outside-paths.")

@@ -26,8 +26,8 @@ struct MediaLocator {
   let outputs: DatasetPaths
   let sources: DatasetPaths
 
-  /// Locates the dataset from `options.dataset`, else from the first `run.json`; a relative `dataset` there is
-  /// relative to the directory the run was started from, taken to be the current one.
+  /// Locates the dataset from `options.dataset`, else from the first `run.json`, whose `dataset` is relative
+  /// to the run folder (or absolute).
   init(runFolder: URL, records: RunRecords, options: PreviewOptions) throws {
     self.runFolder = runFolder
     outputs = DatasetPaths(root: runFolder)
@@ -35,7 +35,10 @@ struct MediaLocator {
     if let dataset = options.dataset {
       table = dataset
     } else if let identity = records.identities.first {
-      table = URL(fileURLWithPath: identity.dataset)
+      // Appended rather than `URL(fileURLWithPath:relativeTo:)`, which resolves against the run folder's parent
+      // when its URL does not end in a slash.
+      let dataset = identity.dataset
+      table = dataset.hasPrefix("/") ? URL(fileURLWithPath: dataset) : runFolder.appendingPathComponent(dataset)
     } else {
       throw PreviewError.unknownDataset(runFolder.path)
     }

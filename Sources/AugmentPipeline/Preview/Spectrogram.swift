@@ -20,45 +20,47 @@ enum Spectrogram {
   static var binCount: Int { frameLength / 2 + 1 }
 
   private static let plan = RealFFTPlan(count: frameLength)
-  private static let window = Window.hanning(count: frameLength)
-  /// Scales magnitudes so a full-scale sine centred on a bin reads 0 dB: its peak is `Σw / 2`.
-  private static let fullScale = 2 / window.reduce(0, +)
+  private static let framing = Framing(window: Window.hanning(count: frameLength), hop: hop)
+  /// Scales power so a full-scale sine centred on a bin reads 0 dB: its magnitude peak is `Σw / 2`.
+  private static let fullScalePower: Float = {
+    let scale = 2 / framing.window.reduce(0, +)
+    return scale * scale
+  }()
   private static let colors = Colormap.magma.table(levels: 256)
 
   /// The spectrogram of `audio`, one column per frame.
   static func image(of audio: AudioBuffer) throws -> Image {
-    let samples = try Resampler.resample(AudioBuffer(mono: mono(audio), sampleRate: audio.sampleRate), to: sampleRate)
-      .channels[0]
+    let mono = AudioBuffer(mono: SignalMath.average(of: audio.channels), sampleRate: audio.sampleRate)
+    let samples = try Resampler.resample(mono, to: sampleRate).channels[0]
     let frames = samples.count <= frameLength ? 1 : 1 + (samples.count - frameLength + hop - 1) / hop
     // The last frame reads past the end; zero padding keeps every frame a full FFT.
     let padded = samples + [Float](repeating: 0, count: (frames - 1) * hop + frameLength - samples.count)
     var pixels = [Float](repeating: 0, count: frames * binCount * 3)
-    var windowed = [Float](repeating: 0, count: frameLength)
-    var real = [Float](repeating: 0, count: binCount)
-    var imaginary = [Float](repeating: 0, count: binCount)
-    let rows = binCount
-    let floor = -dynamicRange
-    let levels = Float(colors.count - 1)
-    let scale = fullScale * fullScale
+    var windowed = [FFTPlan.Lanes](repeating: .zero, count: frameLength)
+    var real = [FFTPlan.Lanes](repeating: .zero, count: binCount)
+    var imaginary = [FFTPlan.Lanes](repeating: .zero, count: binCount)
     padded.withUnsafeBufferPointer { signal in
-      window.withUnsafeBufferPointer { window in
-        windowed.withUnsafeMutableBufferPointer { windowed in
-          real.withUnsafeMutableBufferPointer { real in
-            imaginary.withUnsafeMutableBufferPointer { imaginary in
-              pixels.withUnsafeMutableBufferPointer { pixels in
-                for frame in 0..<frames {
-                  Window.apply(window, to: signal.baseAddress! + frame * hop, into: windowed.baseAddress!)
-                  plan.forward(
-                    UnsafeBufferPointer(windowed), real: real.baseAddress!, imaginary: imaginary.baseAddress!)
-                  for bin in 0..<rows {
-                    let power = (real[bin] * real[bin] + imaginary[bin] * imaginary[bin]) * scale
-                    let decibels = 10 * log10(max(power, 1e-20))
-                    let level = min(max((decibels - floor) / dynamicRange, 0), 1)
-                    let color = colors[Int(level * levels + 0.5)]
-                    let pixel = ((rows - 1 - bin) * frames + frame) * 3
-                    pixels[pixel] = color.x
-                    pixels[pixel + 1] = color.y
-                    pixels[pixel + 2] = color.z
+      windowed.withUnsafeMutableBufferPointer { windowed in
+        real.withUnsafeMutableBufferPointer { real in
+          imaginary.withUnsafeMutableBufferPointer { imaginary in
+            pixels.withUnsafeMutableBufferPointer { pixels in
+              // Eight frames at a time, one per SIMD lane.
+              for first in stride(from: 0, to: frames, by: FFTPlan.Lanes.scalarCount) {
+                framing.gather(signal, first: first, frameCount: frames, into: windowed.baseAddress!)
+                plan.forward(
+                  windowed.baseAddress!, samples: frameLength, real: real.baseAddress!,
+                  imaginary: imaginary.baseAddress!)
+                let lanes = min(FFTPlan.Lanes.scalarCount, frames - first)
+                for bin in 0..<binCount {
+                  let power = (real[bin] * real[bin] + imaginary[bin] * imaginary[bin]) * fullScalePower
+                  // Row 0 is the top of the image: the highest bin.
+                  let row = pixels.baseAddress! + (binCount - 1 - bin) * frames * 3
+                  for lane in 0..<lanes {
+                    let color = color(power: power[lane])
+                    let pixel = row + (first + lane) * 3
+                    pixel[0] = color.x
+                    pixel[1] = color.y
+                    pixel[2] = color.z
                   }
                 }
               }
@@ -67,17 +69,13 @@ enum Spectrogram {
         }
       }
     }
-    return Image(width: frames, height: rows, layout: .rgb, bitDepth: .eight, pixels: pixels)
+    return Image(width: frames, height: binCount, layout: .rgb, bitDepth: .eight, pixels: pixels)
   }
 
-  /// The mean of the channels.
-  private static func mono(_ audio: AudioBuffer) -> [Float] {
-    guard audio.channelCount > 1 else { return audio.channels[0] }
-    var sum = [Float](repeating: 0, count: audio.frameCount)
-    for channel in audio.channels {
-      for i in 0..<sum.count { sum[i] += channel[i] }
-    }
-    let share = 1 / Float(audio.channelCount)
-    return sum.map { $0 * share }
+  /// The colour of a power relative to full scale: ``dynamicRange`` dB below it is the darkest, 0 dBFS the brightest.
+  private static func color(power: Float) -> SIMD3<Float> {
+    let decibels = 10 * log10(max(power, 1e-20))
+    let level = min(max((decibels + dynamicRange) / dynamicRange, 0), 1)
+    return colors[Int(level * Float(colors.count - 1) + 0.5)]
   }
 }

@@ -5,8 +5,8 @@ import MediaIO
 @testable import AugmentPipeline
 
 /// A run folder made by hand in a temporary directory, written with the run's own types: a dataset folder with
-/// a table and three sources, the run's media, `run.json`, `manifest.jsonl`, `rejected.jsonl` and `summary.json`.
-/// Removed when released.
+/// a table and three sources, the run's media, `run.json` (naming the table relative to the run folder, as runs
+/// do), `manifest.jsonl`, `rejected.jsonl` and `summary.json`. Removed when released.
 final class PreviewFixture {
   enum Modality { case audio, image }
 
@@ -41,7 +41,7 @@ final class PreviewFixture {
 
     let folder = OutputFolder(url: runFolder, shard: nil)
     let identity = RunIdentity(
-      slice: slice, seed: Self.seed, recipeHash: "0123abcd", dataset: table.path, shard: nil,
+      slice: slice, seed: Self.seed, recipeHash: "0123abcd", dataset: "../../data set/table.csv", shard: nil,
       toolVersion: ToolVersion.current)
     _ = try folder.open(for: identity, resume: false)
 

@@ -145,6 +145,21 @@ import Testing
     #expect(allowed.problems.map(\.path) == ["clips/unreadable.wav"])
   }
 
+  @Test func movedDatasetIsFoundThroughTheDatasetOption() throws {
+    let fixture = try PreviewFixture(.audio)
+    let moved = fixture.root.appendingPathComponent("moved")
+    try FileManager.default.moveItem(at: fixture.datasetFolder, to: moved)
+    // run.json still names the old place: every source is missing, and reported by its path in the manifest.
+    let stale = try PreviewWriter.write(runFolder: fixture.runFolder)
+    #expect(stale.problems.map(\.path) == PreviewFixture.audioSources.sorted() + ["clips/unreadable.wav"])
+
+    let found = try PreviewWriter.write(
+      runFolder: fixture.runFolder, options: PreviewOptions(dataset: moved.appendingPathComponent("table.csv")))
+    #expect(found.problems.map(\.path) == ["clips/unreadable.wav"])
+    let page = try PreviewHTML(contentsOf: found.page)
+    #expect(page.sources.contains("../../moved/clips/tone%201k.wav"))
+  }
+
   @Test func pairsLimitsTheCardsAndTheSameRunGivesTheSameBytes() throws {
     let fixture = try PreviewFixture(.audio)
     let options = PreviewOptions(pairs: 1, sheetRows: 3, tileHeight: 24)
