@@ -7,5 +7,5 @@ struct Augment: AsyncParsableCommand {
     commandName: "augment",
     abstract: "Find the slices where a model is weak and add realistic, checked examples of exactly those slices.",
     version: ToolVersion.current,
-    subcommands: [Recipes.self, Info.self, Analyze.self, Plan.self])
+    subcommands: [Recipes.self, Info.self, Analyze.self, Plan.self, Compare.self])
 }
