@@ -7,5 +7,8 @@ struct Augment: AsyncParsableCommand {
     commandName: "augment",
     abstract: "Find the slices where a model is weak and add realistic, checked examples of exactly those slices.",
     version: ToolVersion.current,
-    subcommands: [Recipes.self, Info.self, Analyze.self, Plan.self, Preview.self])
+    subcommands: [
+      Run.self, Analyze.self, Plan.self, Recipes.self, Preview.self, Compare.self, Merge.self, Info.self,
+    ],
+    defaultSubcommand: Run.self)
 }

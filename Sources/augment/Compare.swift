@@ -1,0 +1,135 @@
+import ArgumentParser
+import AugmentAnalysis
+import Foundation
+
+/// `augment compare`: the error analysis before and after retraining with augmented samples, slice by slice.
+struct Compare: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Compare two error-analysis tables, before and after retraining, slice by slice and class by class.",
+    discussion: """
+      BEFORE and AFTER are read exactly as `augment analyze` reads a table, with the same options. For every \
+      tag, the untagged rows, all rows and (when the labels are classes) every class, compare shows the \
+      accuracy before and after (per class: recall, precision and F1), the gap to human-level performance, and \
+      the change with a confidence interval: Newcombe's hybrid score interval for the difference of two \
+      independent proportions, built from Wilson score intervals (Newcombe 1998, method 10). A change is \
+      'improved' when the whole interval is above zero, 'DROPPED' when it is below, and 'no clear change' \
+      otherwise; dropped slices are listed again at the end with their sizes. F1 changes have no interval. \
+      Figures count examples; the weight column is not used.
+
+      With --manifests (the manifest.jsonl files of the augmentation runs, e.g. augmented/*/manifest.jsonl; \
+      give them after the two tables) each slice's line also shows how many samples were made for it.
+
+      Exit status: 0 on success, also when something dropped unless --fail-on-drop is given, which makes it 1; \
+      64 for a usage error, 65 when an input file is malformed (the message names the file and line), 66 when \
+      it cannot be read.
+      """)
+
+  @Argument(help: "The error-analysis table before retraining (.csv or .jsonl).")
+  var before: String
+
+  @Argument(help: "The error-analysis table after retraining, of the same kind.")
+  var after: String
+
+  @OptionGroup var tableArguments: TableArguments
+
+  @Option(
+    parsing: .upToNextOption,
+    help: ArgumentHelp(
+      "The augmentation runs' manifest.jsonl files, to count the samples per slice.", valueName: "file"))
+  var manifests: [String] = []
+
+  @Option(help: ArgumentHelp("The confidence level of the intervals.", valueName: "level"))
+  var confidence = 0.95
+
+  @Flag(help: "Print the comparison as JSON instead of tables.")
+  var json = false
+
+  @Flag(help: "Exit with status 1 when a slice or class dropped (for CI pipelines).")
+  var failOnDrop = false
+
+  func validate() throws {
+    if !(confidence > 0 && confidence < 1) {
+      throw ValidationError("--confidence must be between 0 and 1 (e.g. 0.95).")
+    }
+  }
+
+  func run() throws {
+    var comparison: ComparisonReport?
+    try reportingAnalysisErrors {
+      let options = tableArguments.tableOptions
+      let analysisOptions = AnalysisOptions(
+        hlp: try tableArguments.hlp.map { try HLPTable.load(from: URL(fileURLWithPath: $0)) },
+        maxClasses: tableArguments.maxClasses)
+      let first = try AnalysisReport(
+        table: try ErrorTable.load(from: URL(fileURLWithPath: before), options: options), options: analysisOptions)
+      let second = try AnalysisReport(
+        table: try ErrorTable.load(from: URL(fileURLWithPath: after), options: options), options: analysisOptions)
+      comparison = try ComparisonReport(
+        before: first, after: second, samples: try countSamples(), confidence: confidence)
+    }
+    guard let comparison else { return }
+    if json {
+      FileHandle.standardOutput.write(try comparison.jsonData())
+    } else {
+      print(ReportFormatter.format(comparison), terminator: "")
+    }
+    if failOnDrop && comparison.hasDrops { throw ExitCode.failure }
+  }
+
+  /// The manifests' samples per slice; `nil` without `--manifests`.
+  private func countSamples() throws -> ManifestCounts? {
+    guard !manifests.isEmpty else { return nil }
+    do {
+      return try ManifestCounts(contentsOf: manifests.map { URL(fileURLWithPath: $0) })
+    } catch let error as ComparisonError {
+      FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+      if case .unreadableManifest = error { throw ExitCode.missingInput }
+      throw ExitCode.dataError
+    }
+  }
+}
+
+/// How to read error-analysis tables: the options `augment analyze` and `augment compare` share.
+struct TableArguments: ParsableArguments {
+  @Option(help: ArgumentHelp("A CSV of human-level accuracy per tag (columns: tag,human_accuracy).", valueName: "file"))
+  var hlp: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Judge correctness by the score column: score <= threshold is correct (e.g. WER).", valueName: "threshold"))
+  var scoreThreshold: Double?
+
+  @Flag(help: "With --score-threshold: score >= threshold is correct instead.")
+  var higherIsBetter = false
+
+  @Option(
+    help: ArgumentHelp(
+      "Comma-separated boolean tag columns; turns off detecting them ('' for none).", valueName: "columns"))
+  var tagColumns: String?
+
+  @Option(help: "The table format when the extension does not tell (csv or jsonl).")
+  var format: TableFormat?
+
+  @Option(
+    help: ArgumentHelp(
+      "Skip per-class metrics above this many distinct labels (free text such as transcripts).", valueName: "n"))
+  var maxClasses = 50
+
+  func validate() throws {
+    if higherIsBetter && scoreThreshold == nil {
+      throw ValidationError("--higher-is-better needs --score-threshold.")
+    }
+    if maxClasses < 1 {
+      throw ValidationError("--max-classes must be at least 1.")
+    }
+  }
+
+  var tableOptions: TableOptions {
+    TableOptions(
+      format: format,
+      scoreRule: scoreThreshold.map {
+        ScoreRule(threshold: $0, direction: higherIsBetter ? .higherIsBetter : .lowerIsBetter)
+      },
+      tagColumns: tagColumns.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
+  }
+}
