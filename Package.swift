@@ -39,10 +39,14 @@ let package = Package(
 
     // MediaIOTests also uses libsndfile directly, as the reference encoder for formats the tool only reads.
     .testTarget(name: "MediaIOTests", dependencies: ["MediaIO", "CSndFile"]),
-    .testTarget(name: "AugmentCoreTests", dependencies: ["AugmentCore", "MediaIO"]),
+    // Reference/ folders hold the scripts that computed expected values with the published implementations.
+    .testTarget(
+      name: "AugmentCoreTests", dependencies: ["AugmentCore", "MediaIO"],
+      exclude: ["Audio/Reference", "Metrics/Reference", "Image/Reference", "ImageMetrics/Reference"]),
     .testTarget(name: "AugmentAnalysisTests", dependencies: ["AugmentAnalysis"], exclude: ["Reference"]),
     .testTarget(name: "AugmentPipelineTests", dependencies: ["AugmentPipeline", "AugmentCore", "AugmentAnalysis", "MediaIO"]),
-    .testTarget(name: "augmentTests", dependencies: ["augment"]),
+    // End-to-end tests run the built executable on the shipped samples and inspect its files with the libraries.
+    .testTarget(name: "augmentTests", dependencies: ["augment", "AugmentPipeline", "AugmentCore", "MediaIO"]),
   ],
   swiftLanguageModes: [.v6]
 )

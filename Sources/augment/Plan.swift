@@ -1,5 +1,6 @@
 import ArgumentParser
 import AugmentAnalysis
+import AugmentPipeline
 import Foundation
 
 /// `augment plan`: shares a budget of new samples among the weak slices of an analysis.
@@ -17,12 +18,6 @@ struct Plan: ParsableCommand {
       augmented, 66 when it cannot be read, 73 when the plan cannot be written.
       """)
 
-  /// The slices the built-in recipes make.
-  static let knownRecipes: Set<String> = [
-    "car-noise", "people-noise", "cafe-noise", "train-noise", "plane-noise", "machine-noise", "library-noise",
-    "food-court-noise", "low-bandwidth", "dark-background", "light-background", "blurry", "reflection",
-  ]
-
   @Option(help: ArgumentHelp("The number of new samples to make.", valueName: "n"))
   var budget: Int
 
@@ -30,6 +25,9 @@ struct Plan: ParsableCommand {
     help: ArgumentHelp(
       "The fewest source examples (untagged rows the model got right) worth augmenting from.", valueName: "n"))
   var minSources = 1
+
+  @Option(help: "A YAML recipe file whose recipes count as known slices too.")
+  var config: String?
 
   @Argument(help: "The analysis JSON, or '-' for standard input.")
   var analysis = "-"
@@ -55,7 +53,8 @@ struct Plan: ParsableCommand {
         }
       }
       let report = try AnalysisReport.decode(from: data, source: analysis == "-" ? "standard input" : analysis)
-      let plan = try Planner(knownRecipes: Self.knownRecipes, minimumSources: minSources)
+      let recipes = try RecipeOptions.book(config: config)
+      let plan = try Planner(knownRecipes: Set(recipes.names), minimumSources: minSources)
         .plan(report, budget: budget, analysisPath: analysis)
       let json = try plan.jsonData()
       if out == "-" {

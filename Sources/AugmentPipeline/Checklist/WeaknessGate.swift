@@ -3,10 +3,14 @@ import AugmentAnalysis
 /// "Is the model actually weak on this slice?" — decided once per run from the error analysis.
 ///
 /// The slice passes when its gap to human-level accuracy is at least `minGapToHLP`; when HLP is unknown,
-/// when its error rate exceeds the overall error rate by at least that much instead.
+/// when its error rate exceeds the overall error rate by at least that much instead. A weighted table is judged
+/// on its weighted figures, as the analysis ranks it.
 public enum WeaknessGate {
   public static func evaluate(slice: String, report: AnalysisReport, minGapToHLP: Double) -> Verdict {
-    guard let metrics = report.slices.first(where: { $0.name == slice }) else {
+    guard let sliceMetrics = report.slices.first(where: { $0.name == slice }),
+      let metrics = sliceMetrics.figures(weighted: report.weighted),
+      let overall = report.overall.figures(weighted: report.weighted)
+    else {
       return Verdict(
         rule: "weakness", kind: .weakness, value: .nan, minimum: minGapToHLP, what: "the gap to HLP",
         failure: "no example in \(report.dataset) is tagged \(slice), so nothing shows the model is weak there.")
@@ -18,7 +22,7 @@ public enum WeaknessGate {
         what: "the gap to HLP on \(slice) (accuracy \(percent(metrics.accuracy)) vs human \(percent(hlp)))",
         failure: "the model is already close to human level there, so more data is unlikely to help.")
     }
-    let excess = metrics.errorRate - report.overall.errorRate
+    let excess = metrics.errorRate - overall.errorRate
     return Verdict(
       rule: "weakness", kind: .weakness, value: excess, minimum: minGapToHLP,
       what: "HLP is unknown; the error rate on \(slice) above the overall error rate",

@@ -30,27 +30,30 @@ public enum SNRDefinitionName: String, Sendable, Codable {
   case rms
 }
 
-/// `telephone`: band-pass between the drawn edges, through 8 kHz and back, optionally 8-bit μ-law.
+/// `telephone`: band-pass between the drawn edges, through 8 kHz and back, and 8-bit μ-law coding with
+/// probability `mu_law_probability` (0 never, 1 always).
 public struct TelephoneSpec: Sendable, Equatable, Codable {
   public var lowHz: ParameterRange
   public var highHz: ParameterRange
-  public var muLaw: Bool
+  public var muLawProbability: Double
 
-  public init(lowHz: ParameterRange = .init(300, 300), highHz: ParameterRange = .init(3400, 3400), muLaw: Bool = false) {
+  public init(
+    lowHz: ParameterRange = .init(300, 300), highHz: ParameterRange = .init(3400, 3400), muLawProbability: Double = 0
+  ) {
     self.lowHz = lowHz
     self.highHz = highHz
-    self.muLaw = muLaw
+    self.muLawProbability = muLawProbability
   }
 
   enum CodingKeys: String, CodingKey {
-    case lowHz = "low_hz", highHz = "high_hz", muLaw = "mu_law"
+    case lowHz = "low_hz", highHz = "high_hz", muLawProbability = "mu_law_probability"
   }
 
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     lowHz = try container.decodeIfPresent(ParameterRange.self, forKey: .lowHz) ?? .init(300, 300)
     highHz = try container.decodeIfPresent(ParameterRange.self, forKey: .highHz) ?? .init(3400, 3400)
-    muLaw = try container.decodeIfPresent(Bool.self, forKey: .muLaw) ?? false
+    muLawProbability = try container.decodeIfPresent(Double.self, forKey: .muLawProbability) ?? 0
   }
 }
 

@@ -27,7 +27,7 @@ extension RecipeBook {
 
   private static let lowBandwidth = Recipe(
     name: "low-bandwidth", modality: .audio, summary: "Speech through a telephone channel (band-pass, 8 kHz, μ-law).",
-    transforms: [.telephone(TelephoneSpec(lowHz: .init(250, 350), highHz: .init(3000, 3600), muLaw: true))],
+    transforms: [.telephone(TelephoneSpec(lowHz: .init(250, 350), highHz: .init(3000, 3600), muLawProbability: 0.5))],
     checklist: .defaults(for: .audio))
 
   private static let imageRecipes: [Recipe] = [
@@ -53,7 +53,7 @@ extension RecipeBook {
       checklist: .defaults(for: .image)),
     Recipe(
       name: "reflection", modality: .image, summary: "A specular glare from an overhead light.",
-      transforms: [.glare(GlareSpec(strength: .init(0.3, 0.7), size: .init(0.2, 0.5)))],
+      transforms: [.glare(GlareSpec(strength: .init(0.3, 0.7)))],
       checklist: .defaults(for: .image)),
   ]
 }

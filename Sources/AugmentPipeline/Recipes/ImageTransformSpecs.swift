@@ -56,12 +56,34 @@ public struct DefocusBlurSpec: Sendable, Equatable, Codable {
   public init(radius: ParameterRange) { self.radius = radius }
 }
 
-/// `glare`: a soft specular highlight of drawn `strength` (0…1) and `size` (fraction of the shorter side).
+/// `glare`: a soft specular highlight, a Gaussian ellipse screen-blended over the image, of drawn peak
+/// `strength` (0…1), widths `radius_along` and `radius_across` (fractions of the image diagonal) and
+/// direction `angle` (degrees); its centre is drawn anywhere in the middle 60 % of the frame.
 public struct GlareSpec: Sendable, Equatable, Codable {
   public var strength: ParameterRange
-  public var size: ParameterRange
-  public init(strength: ParameterRange, size: ParameterRange = .init(0.2, 0.5)) {
+  public var radiusAlong: ParameterRange
+  public var radiusAcross: ParameterRange
+  public var angle: ParameterRange
+
+  public init(
+    strength: ParameterRange, radiusAlong: ParameterRange = .init(0.1, 0.4),
+    radiusAcross: ParameterRange = .init(0.02, 0.1), angle: ParameterRange = .init(0, 180)
+  ) {
     self.strength = strength
-    self.size = size
+    self.radiusAlong = radiusAlong
+    self.radiusAcross = radiusAcross
+    self.angle = angle
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case strength, angle, radiusAlong = "radius_along", radiusAcross = "radius_across"
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    strength = try container.decode(ParameterRange.self, forKey: .strength)
+    radiusAlong = try container.decodeIfPresent(ParameterRange.self, forKey: .radiusAlong) ?? .init(0.1, 0.4)
+    radiusAcross = try container.decodeIfPresent(ParameterRange.self, forKey: .radiusAcross) ?? .init(0.02, 0.1)
+    angle = try container.decodeIfPresent(ParameterRange.self, forKey: .angle) ?? .init(0, 180)
   }
 }

@@ -5,7 +5,7 @@ extension TransformSpec: CustomStringConvertible {
     case .backgroundNoise(let spec):
       "\(typeName): noise-banks/\(spec.category), SNR \(spec.snrDB) dB (\(spec.snrDefinition.rawValue))"
     case .telephone(let spec):
-      "\(typeName): band \(spec.lowHz)–\(spec.highHz) Hz, 8 kHz\(spec.muLaw ? ", 8-bit μ-law" : "")"
+      "\(typeName): band \(spec.lowHz)–\(spec.highHz) Hz, through 8 kHz, 8-bit μ-law with probability \(Verdict.format(spec.muLawProbability))"
     case .loudness(let spec):
       "\(typeName): \(spec.targetLUFS) LUFS"
     case .brightnessContrast(let spec):
@@ -19,7 +19,8 @@ extension TransformSpec: CustomStringConvertible {
     case .defocusBlur(let spec):
       "\(typeName): radius \(spec.radius) px"
     case .glare(let spec):
-      "\(typeName): strength \(spec.strength), size \(spec.size) of the shorter side"
+      "\(typeName): strength \(spec.strength), radius \(spec.radiusAlong) along × \(spec.radiusAcross) across "
+        + "(of the diagonal), angle \(spec.angle)°"
     }
   }
 }

@@ -41,6 +41,7 @@ public final class OutputFolder: Sendable {
     if let difference = Self.difference(previous, identity) {
       throw RunError.differentRun(url.path, detail: difference)
     }
+    if identity.count != previous.count { try write(identity: identity) }
     return try keepCompleteRecords()
   }
 
@@ -70,13 +71,13 @@ public final class OutputFolder: Sendable {
     try writeAtomically(try encoder.encode(summary), to: summaryURL)
   }
 
-  private func write(identity: RunIdentity) throws {
+  func write(identity: RunIdentity) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
     try writeAtomically(try encoder.encode(identity), to: identityURL)
   }
 
-  private func writeAtomically(_ data: Data, to file: URL) throws {
+  func writeAtomically(_ data: Data, to file: URL) throws {
     do {
       try data.write(to: file, options: .atomic)
     } catch {

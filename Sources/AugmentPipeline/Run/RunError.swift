@@ -1,6 +1,7 @@
 /// Why a slice run could not start or go on. Each message says what to do.
 public enum RunError: Error, Equatable, CustomStringConvertible {
   case invalidShard(String)
+  case missingInput(String, what: String)
   case folderInUse(String)
   case nothingToResume(String)
   case differentRun(String, detail: String)
@@ -12,6 +13,8 @@ public enum RunError: Error, Equatable, CustomStringConvertible {
 
   public var description: String {
     switch self {
+    case .missingInput(let path, let what):
+      "\(path): no such \(what)."
     case .invalidShard(let text):
       "invalid shard “\(text)”: write K/N with 0 ≤ K < N, e.g. --shard 0/4."
     case .folderInUse(let path):

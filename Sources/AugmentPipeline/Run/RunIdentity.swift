@@ -1,14 +1,29 @@
+import AugmentCore
+
 /// What makes two runs the same run: a folder may only be resumed by a run with the same identity.
 public struct RunIdentity: Sendable, Equatable, Codable {
   public var slice: String
+  /// The requested number of samples over all shards; a resumed run may raise it.
+  public var count: Int
   public var seed: UInt64
   public var recipeHash: String
+  /// The error-analysis table, relative to the run folder (so the folder can be moved with its dataset).
   public var dataset: String
   public var shard: Shard?
   public var toolVersion: String
 
+  public init(slice: String, count: Int, seed: UInt64, recipeHash: String, dataset: String, shard: Shard?) {
+    self.slice = slice
+    self.count = count
+    self.seed = seed
+    self.recipeHash = recipeHash
+    self.dataset = dataset
+    self.shard = shard
+    self.toolVersion = ToolVersion.current
+  }
+
   enum CodingKeys: String, CodingKey {
-    case slice, seed, dataset, shard
+    case slice, count, seed, dataset, shard
     case recipeHash = "recipe_hash", toolVersion = "tool_version"
   }
 }

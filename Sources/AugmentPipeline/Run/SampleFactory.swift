@@ -30,9 +30,9 @@ public struct SourceExample: Sendable, Equatable {
   public var url: URL
   public var label: String
   /// `x y w h` of a defect in pixels, when the table gives one.
-  public var defectBox: DefectBox?
+  public var defectBox: PixelBox?
 
-  public init(id: String, path: String, url: URL, label: String, defectBox: DefectBox? = nil) {
+  public init(id: String, path: String, url: URL, label: String, defectBox: PixelBox? = nil) {
     self.id = id
     self.path = path
     self.url = url
@@ -41,19 +41,9 @@ public struct SourceExample: Sendable, Equatable {
   }
 }
 
-/// A rectangle in pixels.
-public struct DefectBox: Sendable, Equatable, Codable {
-  public var x, y, width, height: Int
-
-  public init(x: Int, y: Int, width: Int, height: Int) {
-    self.x = x
-    self.y = y
-    self.width = width
-    self.height = height
-  }
-
-  /// Parses `x y w h` (spaces or commas); `nil` for an empty field.
-  public init?(parsing text: String) {
+extension PixelBox {
+  /// Parses a table's `defect_box` field, `x y w h` in pixels (spaces or commas); `nil` when empty or malformed.
+  init?(parsing text: String) {
     let numbers = text.split(whereSeparator: { $0 == " " || $0 == "," }).compactMap { Int($0) }
     guard numbers.count == 4, numbers[2] > 0, numbers[3] > 0 else { return nil }
     self.init(x: numbers[0], y: numbers[1], width: numbers[2], height: numbers[3])

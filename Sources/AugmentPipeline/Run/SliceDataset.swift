@@ -1,4 +1,5 @@
 import AugmentAnalysis
+import AugmentCore
 import Foundation
 
 /// The error-analysis table a run works from: which examples to start from, which are real members of
@@ -54,6 +55,6 @@ public struct SliceDataset: Sendable {
     }
     return SourceExample(
       id: row.id ?? path, path: path, url: url, label: row.label,
-      defectBox: row.extra.first { $0.key.lowercased() == "defect_box" }.flatMap { DefectBox(parsing: $0.value) })
+      defectBox: row.extra.first { $0.key.lowercased() == "defect_box" }.flatMap { PixelBox(parsing: $0.value) })
   }
 }

@@ -1,7 +1,5 @@
 import AugmentCore
-import Dispatch
 import Foundation
-import Synchronization
 
 /// Settings of a slice run that do not depend on the media.
 public struct RunSettings: Sendable {
@@ -122,17 +120,7 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
 
   /// Makes the samples of one batch on up to `jobs` threads; outcomes come back in batch order.
   private func process(_ batch: [Int]) -> [Outcome] {
-    let results = Mutex([Outcome?](repeating: nil, count: batch.count))
-    let next = Atomic<Int>(0)
-    DispatchQueue.concurrentPerform(iterations: min(settings.jobs, batch.count)) { _ in
-      while true {
-        let slot = next.wrappingAdd(1, ordering: .relaxed).oldValue
-        guard slot < batch.count else { return }
-        let outcome = makeSample(batch[slot])
-        results.withLock { $0[slot] = outcome }
-      }
-    }
-    return results.withLock { $0.map { $0! } }
+    ParallelMap.map(batch.count, jobs: settings.jobs) { slot in makeSample(batch[slot]) }
   }
 
   /// Tries sources `i mod n`, `i+1 mod n`, … with up to `redraws` candidates each, until one passes.

@@ -26,7 +26,7 @@ import Testing
     #expect(reference.clips.count >= 12)
     #expect(Set(reference.clips.map(\.sampleRate)).count >= 3 && reference.clips.contains { $0.channels == 2 })
     for clip in reference.clips {
-      let decoded = try AudioFile.read(from: ReferenceData.repositoryRoot().appendingPathComponent(clip.path))
+      let decoded = try AudioFile.read(from: ReferenceData.repositoryRoot.appendingPathComponent(clip.path))
       #expect(decoded.buffer.sampleRate == clip.sampleRate && decoded.buffer.channelCount == clip.channels)
       let ours = try Loudness.integrated(decoded.buffer)
       #expect(abs(ours - clip.lufs) <= 0.1, "\(clip.path): \(ours) LUFS, pyloudnorm \(clip.lufs)")

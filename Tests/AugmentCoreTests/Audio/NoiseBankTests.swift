@@ -111,7 +111,7 @@ import Testing
   /// The bank shipped in `noise-banks/` (WAV and FLAC, 16–48 kHz, mono and stereo) opens with no problems,
   /// and its 44.1 kHz stereo clip decodes to mono at 16 kHz with the length its header implies.
   @Test func shippedBankOpensCleanly() throws {
-    let root = ReferenceData.repositoryRoot().appendingPathComponent("noise-banks")
+    let root = ReferenceData.repositoryRoot.appendingPathComponent("noise-banks")
     let bank = try NoiseBank(root: root, sampleRate: 16_000)
     #expect(bank.problems.isEmpty, "\(bank.problems)")
     #expect(bank.categories == ["cafe", "car", "food-court", "library", "machine", "people", "plane", "train"])

@@ -37,10 +37,6 @@ struct SkimageReference: Decodable {
 
   static func load() throws -> SkimageReference { try ReferenceData.load(Self.self, "skimage-reference.json") }
 
-  /// The repository's root, for the shipped samples the script names by relative path.
-  static let repositoryRoot = URL(filePath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
   /// The images the script names, rebuilt from the formulas of `reference_images.py`.
   static func image(named name: String) throws -> Image {
     let rgb8 = ReferenceImages.rgb8()
@@ -49,7 +45,7 @@ struct SkimageReference: Decodable {
     case "rgb8-box3": return ReferenceImages.box3(rgb8)
     case "gray8": return ReferenceImages.gray8()
     case "rgb16": return ReferenceImages.rgb16()
-    default: return try PNGFile.read(from: repositoryRoot.appending(path: name))
+    default: return try PNGFile.read(from: ReferenceData.repositoryRoot.appending(path: name))
     }
   }
 
@@ -100,7 +96,7 @@ struct SkimageReference: Decodable {
   /// output; here ``GaussianBlur`` makes it, so agreement within 0.005 also checks the blur.
   @Test func matchesScikitImageOnShippedSamples() throws {
     for pair in try SkimageReference.load().samplesVersusGaussianBlur {
-      let image = try PNGFile.read(from: SkimageReference.repositoryRoot.appending(path: pair.file))
+      let image = try PNGFile.read(from: ReferenceData.repositoryRoot.appending(path: pair.file))
       let blurred = try GaussianBlur().apply(.init(sigma: pair.sigma), to: image)
       let score = try SSIM.score(image, blurred)
       #expect(abs(score - pair.ssim) < 0.005, "\(pair.file) σ \(pair.sigma): \(score) against \(pair.ssim)")

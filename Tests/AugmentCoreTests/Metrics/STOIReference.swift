@@ -34,8 +34,6 @@ struct STOIReference: Decodable {
   var samples: [SamplePair]
 
   static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Reference")
-  static let repositoryRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
   static func load() throws -> STOIReference {
     try JSONDecoder().decode(STOIReference.self, from: Data(contentsOf: folder.appendingPathComponent("stoi-reference.json")))

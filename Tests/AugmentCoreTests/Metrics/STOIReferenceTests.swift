@@ -48,7 +48,7 @@ import Testing
   }
 
   private static func readMono(_ path: String) throws -> (samples: [Float], sampleRate: Int) {
-    let buffer = try AudioFile.read(from: STOIReference.repositoryRoot.appendingPathComponent(path)).buffer
+    let buffer = try AudioFile.read(from: ReferenceData.repositoryRoot.appendingPathComponent(path)).buffer
     try #require(buffer.channelCount == 1, "\(path) should be mono")
     return (buffer.channels[0], buffer.sampleRate)
   }

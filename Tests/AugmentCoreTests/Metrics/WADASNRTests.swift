@@ -8,7 +8,7 @@ import Testing
 /// accuracy Kim & Stern 2008 claim for speech in white Gaussian noise, measured on the shipped utterances.
 @Suite struct WADASNRTests {
   static func readMono(_ path: String) throws -> [Float] {
-    let buffer = try AudioFile.read(from: STOIReference.repositoryRoot.appendingPathComponent(path)).buffer
+    let buffer = try AudioFile.read(from: ReferenceData.repositoryRoot.appendingPathComponent(path)).buffer
     try #require(buffer.channelCount == 1, "\(path) should be mono")
     return buffer.channels[0]
   }

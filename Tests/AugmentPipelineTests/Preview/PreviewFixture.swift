@@ -41,8 +41,8 @@ final class PreviewFixture {
 
     let folder = OutputFolder(url: runFolder, shard: nil)
     let identity = RunIdentity(
-      slice: slice, seed: Self.seed, recipeHash: "0123abcd", dataset: "../../data set/table.csv", shard: nil,
-      toolVersion: ToolVersion.current)
+      slice: slice, count: sources.count, seed: Self.seed, recipeHash: "0123abcd", dataset: "../../data set/table.csv",
+      shard: nil)
     _ = try folder.open(for: identity, resume: false)
 
     var accepted: [ManifestRecord] = []

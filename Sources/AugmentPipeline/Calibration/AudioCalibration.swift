@@ -1,0 +1,65 @@
+import AugmentCore
+import MediaIO
+
+/// What the real examples of an audio slice look like, measured before a run.
+///
+/// - Blind SNR (WADA-SNR) of each real member: the realism range for candidates, and the range the
+///   background-noise SNR is drawn from (intersected with the recipe's range).
+/// - Integrated loudness of every clip in the dataset: the realism range for candidates' level.
+/// With no readable members, realism falls back to the recipe's SNR range, and a note says so.
+public struct AudioCalibration: Sendable {
+  public var memberCount: Int
+  public var blindSNR: MeasuredRange?
+  public var loudness: MeasuredRange?
+  /// The SNR range candidates are mixed at, when the recipe mixes noise.
+  public var snrDraw: ParameterRange?
+  public var notes: [String]
+
+  init(recipe: Recipe, members: [SourceExample], datasetClips: [SourceExample], jobs: Int) {
+    notes = []
+    let margin = recipe.checklist.realismMargin
+    let measured = MemberMeasurement.measure(members, jobs: jobs) { member in
+      WADASNR.estimate(try AudioFile.read(from: member.url).buffer.channels[0])
+    }
+    memberCount = measured.values.count
+    blindSNR = MeasuredRange(measured.values)
+    notes += measured.problems.map { "real \(recipe.name) member skipped: \($0)" }
+    let levels = MemberMeasurement.measure(datasetClips, jobs: jobs) { clip in
+      try Loudness.integrated(try AudioFile.read(from: clip.url).buffer)
+    }
+    loudness = MeasuredRange(levels.values)
+    let recipeSNR = recipe.transforms.lazy.compactMap { spec -> ParameterRange? in
+      if case .backgroundNoise(let noise) = spec { return noise.snrDB }
+      return nil
+    }.first
+    switch (blindSNR, recipeSNR) {
+    case (let observed?, let range?):
+      if let overlap = range.intersection(observed.widened(by: margin)) {
+        snrDraw = overlap
+      } else {
+        snrDraw = range
+        notes.append(
+          "real \(recipe.name) members measure \(observed.observed) dB (blind), outside the recipe's \(range) dB; drawing from the recipe's range")
+      }
+    case (nil, let range?):
+      snrDraw = range
+      notes.append("no readable real \(recipe.name) members: SNR realism uses the recipe's range \(range) dB")
+    case (_, nil):
+      snrDraw = nil
+      if blindSNR == nil { notes.append("no readable real \(recipe.name) members: no blind-SNR realism check") }
+    }
+  }
+
+  /// The blind-SNR bounds candidates must meet.
+  func blindSNRBounds(margin: Double) -> ParameterRange? {
+    blindSNR.map { $0.widened(by: margin) } ?? snrDraw.map { ParameterRange($0.lower - margin, $0.upper + margin) }
+  }
+
+  public var lines: [String] {
+    var lines = ["calibrated on \(memberCount) real members"]
+    if let blindSNR { lines.append("  blind SNR (WADA) of members: \(blindSNR.observed) dB") }
+    if let loudness { lines.append("  loudness of \(loudness.count) dataset clips: \(loudness.observed) LUFS") }
+    if let snrDraw { lines.append("  SNR drawn from \(snrDraw) dB") }
+    return lines
+  }
+}

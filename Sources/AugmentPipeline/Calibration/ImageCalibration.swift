@@ -1,0 +1,43 @@
+import AugmentCore
+import MediaIO
+
+/// What the real examples of an image slice look like: mean luminance, RMS contrast and sharpness
+/// (variance of the Laplacian), each as a range over the members. Candidates must fall inside, widened by
+/// the recipe's margin (luminance, contrast) or by a factor of two either way (sharpness, which spans decades).
+public struct ImageCalibration: Sendable {
+  public var memberCount: Int
+  public var ranges: [String: MeasuredRange]
+  public var notes: [String]
+
+  init(recipe: Recipe, members: [SourceExample], jobs: Int) {
+    let measured = MemberMeasurement.measure(members, jobs: jobs) { member in
+      ImageStatistics(of: try PNGFile.read(from: member.url))
+    }
+    memberCount = measured.values.count
+    notes = measured.problems.map { "real \(recipe.name) member skipped: \($0)" }
+    var ranges: [String: MeasuredRange] = [:]
+    for statistic in ImageStatistic.allCases {
+      ranges[statistic.rawValue] = MeasuredRange(measured.values.map(statistic.measure))
+    }
+    self.ranges = ranges
+    if memberCount == 0 {
+      notes.append("no readable real \(recipe.name) members: realism checks only clipping (recipe defaults)")
+    }
+  }
+
+  /// The realism bound for one statistic, or `nil` when there were no members to measure.
+  func bounds(_ statistic: ImageStatistic, margin: Double) -> ParameterRange? {
+    guard let range = ranges[statistic.rawValue] else { return nil }
+    if statistic == .sharpness {
+      return ParameterRange(range.observed.lower / 2, range.observed.upper * 2)
+    }
+    return range.widened(by: margin)
+  }
+
+  public var lines: [String] {
+    ["calibrated on \(memberCount) real members"]
+      + ImageStatistic.allCases.compactMap { statistic in
+        ranges[statistic.rawValue].map { "  \(statistic.label) of members: \($0.observed)" }
+      }
+  }
+}

@@ -1,0 +1,87 @@
+import AugmentCore
+import MediaIO
+
+/// Clarity: SSIM of the candidate against its source (Wang et al. 2004, as scikit-image computes it).
+struct SSIMRule: ChecklistRule {
+  let minimum: Double
+  var name: String { "ssim" }
+
+  func evaluate(_ sample: CandidateSample<Image>) throws -> Verdict {
+    Verdict(
+      rule: name, kind: .clarity, value: try SSIM.score(sample.original, sample.candidate), minimum: minimum,
+      what: "SSIM", failure: "the image no longer shows its content clearly")
+  }
+}
+
+/// Clarity: the defect box keeps at least a fraction of its local RMS contrast, so the label stays visible.
+struct DefectContrastRule: ChecklistRule {
+  let minimum: Double
+  var name: String { "defect-contrast" }
+
+  func evaluate(_ sample: CandidateSample<Image>) throws -> Verdict {
+    guard let box = sample.source.defectBox else {
+      return Verdict(
+        rule: name, kind: .clarity, value: 1, minimum: minimum, what: "no defect box given; contrast kept",
+        failure: "")
+    }
+    let contrast = try LocalContrast(candidate: sample.candidate, source: sample.original, box: box)
+    return Verdict(
+      rule: name, kind: .clarity, value: contrast.retainedFraction ?? 1, minimum: minimum,
+      what: "the fraction of the defect's local contrast kept", failure: "the defect fades out of view")
+  }
+}
+
+/// Realism: a statistic of the candidate (mean luminance, RMS contrast, sharpness) lies in the range
+/// measured on the slice's real members.
+struct ImageStatisticRule: ChecklistRule {
+  let statistic: ImageStatistic
+  let range: ParameterRange
+  var name: String { statistic.rawValue }
+
+  func evaluate(_ sample: CandidateSample<Image>) throws -> Verdict {
+    Verdict(
+      rule: name, kind: .realism, value: statistic.measure(ImageStatistics(of: sample.candidate)), minimum: range.lower,
+      maximum: range.upper, what: statistic.label, failure: "real examples of the slice do not look like this")
+  }
+}
+
+/// Realism: the fraction of pixels with a colour channel at black or at full scale.
+struct ImageClippingRule: ChecklistRule {
+  let maximum: Double
+  var name: String { "clipped-fraction" }
+
+  func evaluate(_ sample: CandidateSample<Image>) throws -> Verdict {
+    let clipped = { (image: Image) in
+      let statistics = ImageStatistics(of: image)
+      return statistics.darkClippedFraction + statistics.brightClippedFraction
+    }
+    // Only clipping the transforms added counts: a source that is already saturated is not the candidate's fault.
+    let added = max(0, clipped(sample.candidate) - clipped(sample.original))
+    return Verdict(
+      rule: name, kind: .realism, value: added, maximum: maximum, what: "the fraction of pixels newly clipped",
+      failure: "highlights or shadows are burnt out")
+  }
+}
+
+/// The image statistics realism is judged on.
+enum ImageStatistic: String, Sendable, CaseIterable {
+  case luminance = "mean-luminance"
+  case contrast = "rms-contrast"
+  case sharpness = "sharpness"
+
+  var label: String {
+    switch self {
+    case .luminance: "mean luminance (0…1)"
+    case .contrast: "RMS contrast (0…1)"
+    case .sharpness: "sharpness (variance of the Laplacian)"
+    }
+  }
+
+  func measure(_ statistics: ImageStatistics) -> Double {
+    switch self {
+    case .luminance: statistics.meanLuminance
+    case .contrast: statistics.rmsContrast
+    case .sharpness: statistics.sharpness
+    }
+  }
+}

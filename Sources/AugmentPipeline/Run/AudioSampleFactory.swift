@@ -1,0 +1,82 @@
+import AugmentCore
+import Foundation
+import MediaIO
+
+/// Makes audio candidates: reads a clip, chains the recipe's transforms, gates the result with the
+/// audio checklist, writes PCM16 WAV at the source's rate and channel count.
+public struct AudioSampleFactory: SampleFactory {
+  public let fileExtension = "wav"
+  public let calibration: AudioCalibration
+  let chain: TransformChain<AudioBuffer>
+  let checklist: Checklist<AudioBuffer>
+  /// The recipe's transforms as they will run, with calibrated ranges.
+  public let transformLines: [String]
+  /// Calibration notes and noise-bank files that were skipped.
+  public let notes: [String]
+
+  init(recipe: Recipe, members: [SourceExample], datasetClips: [SourceExample], noiseBanks: URL, jobs: Int) throws {
+    let calibration = AudioCalibration(recipe: recipe, members: members, datasetClips: datasetClips, jobs: jobs)
+    self.calibration = calibration
+    let sampleRate = try datasetClips.lazy.compactMap { try? AudioFile.info(at: $0.url).sampleRate }.first
+      ?? AudioFile.info(at: datasetClips[0].url).sampleRate
+    var transforms: [any Transform<AudioBuffer>] = []
+    var lines: [String] = []
+    var noiseCategory: String?
+    var notes = calibration.notes
+    for spec in recipe.transforms {
+      switch spec {
+      case .backgroundNoise(let noise):
+        let bank = try NoiseBank(root: noiseBanks, sampleRate: sampleRate)
+        notes += bank.problems.map { "noise bank: skipped \($0)" }
+        let snr = calibration.snrDraw ?? noise.snrDB
+        transforms.append(
+          try BackgroundNoise(
+            bank: bank, category: noise.category, snrRange: snr.closed,
+            definition: noise.snrDefinition == .rms ? .rms : .activeSpeech))
+        lines.append(TransformSpec.backgroundNoise(BackgroundNoiseSpec(category: noise.category, snrDB: snr, snrDefinition: noise.snrDefinition)).description)
+        noiseCategory = noise.category
+      case .telephone(let telephone):
+        transforms.append(
+          try TelephoneChannel(
+            lowCut: telephone.lowHz.closed, highCut: telephone.highHz.closed,
+            muLawProbability: telephone.muLawProbability))
+        lines.append(spec.description)
+      case .loudness(let loudness):
+        transforms.append(try LoudnessNormalization(targetLUFS: loudness.targetLUFS.closed))
+        lines.append(spec.description)
+      default:
+        preconditionFailure("recipe decoding admits only audio transforms in an audio recipe")
+      }
+    }
+    chain = TransformChain(transforms: transforms)
+    self.notes = notes
+    transformLines = lines
+    let thresholds = recipe.checklist
+    var rules: [any ChecklistRule<AudioBuffer>] = []
+    if let minimum = thresholds.minSTOI { rules.append(STOIRule(minimum: minimum)) }
+    if let bounds = calibration.blindSNRBounds(margin: thresholds.realismMargin) { rules.append(BlindSNRRule(range: bounds)) }
+    if let loudness = calibration.loudness { rules.append(LoudnessRule(range: loudness.widened(by: thresholds.realismMargin))) }
+    rules.append(AudioClippingRule(maximum: thresholds.maxClippedFraction))
+    if let noiseCategory {
+      let expected = recipe.name.hasSuffix("-noise") ? String(recipe.name.dropLast("-noise".count)) : noiseCategory
+      rules.append(NoiseCategoryRule(expected: expected))
+    }
+    checklist = Checklist(rules: rules)
+  }
+
+  public func load(_ source: SourceExample) throws -> AudioBuffer {
+    try AudioFile.read(from: source.url).buffer
+  }
+
+  public func candidate(from original: AudioBuffer, using rng: inout Xoshiro256StarStar) throws -> (AudioBuffer, [AppliedTransform]) {
+    try chain.apply(to: original, using: &rng)
+  }
+
+  public func check(_ candidate: AudioBuffer, against original: AudioBuffer, source: SourceExample, records: [AppliedTransform]) throws -> [Verdict] {
+    try checklist.evaluate(CandidateSample(source: source, original: original, candidate: candidate, records: records))
+  }
+
+  public func write(_ media: AudioBuffer, to url: URL) throws {
+    try AudioFile.write(media, to: url, as: .wavPCM16)
+  }
+}

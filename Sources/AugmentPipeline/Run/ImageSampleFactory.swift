@@ -1,0 +1,66 @@
+import AugmentCore
+import Foundation
+import MediaIO
+
+/// Makes image candidates: reads a PNG, chains the recipe's transforms, gates the result with the image
+/// checklist, writes a PNG of the source's colour type and bit depth.
+public struct ImageSampleFactory: SampleFactory {
+  public let fileExtension = "png"
+  public let calibration: ImageCalibration
+  let chain: TransformChain<Image>
+  let checklist: Checklist<Image>
+
+  init(recipe: Recipe, members: [SourceExample], jobs: Int) throws {
+    let calibration = ImageCalibration(recipe: recipe, members: members, jobs: jobs)
+    self.calibration = calibration
+    chain = TransformChain(transforms: recipe.transforms.map { spec -> any Transform<Image> in
+      switch spec {
+      case .brightnessContrast(let spec):
+        let pivot: BrightnessContrast.Pivot =
+          switch spec.pivot {
+          case .zero: .zero
+          case .mean: .mean
+          case .midGrey: .midGrey
+          }
+        return BrightnessContrast(brightness: spec.brightness.closed, contrast: spec.contrast.closed, pivot: pivot)
+      case .gamma(let spec): return Gamma(gamma: spec.gamma.closed)
+      case .gaussianBlur(let spec): return GaussianBlur(sigma: spec.sigma.closed)
+      case .motionBlur(let spec): return MotionBlur(length: spec.length.closed, angle: spec.angle.closed)
+      case .defocusBlur(let spec): return DefocusBlur(radius: spec.radius.closed)
+      case .glare(let spec):
+        return Glare(
+          radiusAlong: spec.radiusAlong.closed, radiusAcross: spec.radiusAcross.closed, angle: spec.angle.closed,
+          strength: spec.strength.closed)
+      case .backgroundNoise, .telephone, .loudness:
+        preconditionFailure("recipe decoding admits only image transforms in an image recipe")
+      }
+    })
+    let thresholds = recipe.checklist
+    var rules: [any ChecklistRule<Image>] = []
+    if let minimum = thresholds.minSSIM { rules.append(SSIMRule(minimum: minimum)) }
+    if let minimum = thresholds.minDefectContrast { rules.append(DefectContrastRule(minimum: minimum)) }
+    for statistic in ImageStatistic.allCases {
+      if let bounds = calibration.bounds(statistic, margin: thresholds.realismMargin) {
+        rules.append(ImageStatisticRule(statistic: statistic, range: bounds))
+      }
+    }
+    rules.append(ImageClippingRule(maximum: thresholds.maxClippedFraction))
+    checklist = Checklist(rules: rules)
+  }
+
+  public func load(_ source: SourceExample) throws -> Image {
+    try PNGFile.read(from: source.url)
+  }
+
+  public func candidate(from original: Image, using rng: inout Xoshiro256StarStar) throws -> (Image, [AppliedTransform]) {
+    try chain.apply(to: original, using: &rng)
+  }
+
+  public func check(_ candidate: Image, against original: Image, source: SourceExample, records: [AppliedTransform]) throws -> [Verdict] {
+    try checklist.evaluate(CandidateSample(source: source, original: original, candidate: candidate, records: records))
+  }
+
+  public func write(_ media: Image, to url: URL) throws {
+    try PNGFile.write(media, to: url)
+  }
+}

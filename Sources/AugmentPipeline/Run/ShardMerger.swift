@@ -1,0 +1,127 @@
+import Foundation
+
+/// Joins the manifests of a sharded run (`manifest.shard-K-of-N.jsonl` in one folder) into the
+/// `manifest.jsonl`, `rejected.jsonl`, `summary.json` and `run.json` an unsharded run would have written.
+///
+/// Every sample line is independent of the shard that made it, so the merged manifest (sorted by index)
+/// is byte-identical to the unsharded run's. The merge refuses to write anything while a shard is
+/// missing or unfinished, and says which shards to run again.
+public enum ShardMerger {
+  public struct Result: Sendable, Equatable {
+    public var shardCount: Int
+    public var requested: Int
+    public var merged: Int
+    /// Indices no source could make (reported by the shards, not missing).
+    public var failedIndices: [Int]
+  }
+
+  public static func merge(folder: URL) throws -> Result {
+    let shards = try shardIdentities(in: folder)
+    guard let first = shards.values.first else { throw MergeError.noShards(folder.path) }
+    let count = first.count
+    let shardCount = first.shard!.count
+    for identity in shards.values {
+      guard identity.shard?.count == shardCount else {
+        throw MergeError.inconsistent(folder.path, detail: "shards of \(shardCount) and of \(identity.shard?.count ?? 1)")
+      }
+      guard identity.slice == first.slice, identity.seed == first.seed, identity.recipeHash == first.recipeHash,
+        identity.dataset == first.dataset, identity.count == first.count
+      else {
+        throw MergeError.inconsistent(folder.path, detail: "shard \(identity.shard!) ran other settings than shard \(first.shard!)")
+      }
+    }
+    var problems: [String] = []
+    var records: [ManifestRecord] = []
+    var rejections: [RejectionRecord] = []
+    var summaries: [RunSummary] = []
+    for index in 0..<shardCount {
+      let shard = try Shard(index: index, count: shardCount)
+      guard shards[index] != nil else {
+        problems.append("shard \(shard): no run found; run it with --shard \(shard)")
+        continue
+      }
+      let files = OutputFolder(url: folder, shard: shard)
+      let manifest = (try? Data(contentsOf: files.manifestURL)).map { JSONLines.decode(ManifestRecord.self, from: $0).records } ?? []
+      let summary = (try? Data(contentsOf: files.summaryURL)).flatMap { try? JSONDecoder().decode(RunSummary.self, from: $0) }
+      let failed = Set(summary?.failedIndices ?? [])
+      let expected = (0..<count).filter(shard.contains)
+      let present = Set(manifest.map(\.index))
+      let missing = expected.filter { !present.contains($0) && !failed.contains($0) }
+      if summary == nil || summary!.interrupted || !missing.isEmpty {
+        problems.append("shard \(shard): \(missing.count) of \(expected.count) samples missing; run it again with --shard \(shard) --resume")
+      }
+      if let stray = manifest.first(where: { !shard.contains($0.index) || $0.index >= count }) {
+        problems.append("shard \(shard): holds sample \(stray.index), which is not its own")
+      }
+      records += manifest
+      rejections += (try? Data(contentsOf: files.rejectedURL)).map { JSONLines.decode(RejectionRecord.self, from: $0).records } ?? []
+      if let summary { summaries.append(summary) }
+    }
+    let duplicated = Dictionary(grouping: records, by: \.index).filter { $0.value.count > 1 }.keys.sorted()
+    if !duplicated.isEmpty { problems.append("samples made twice: \(duplicated.prefix(10).map(String.init).joined(separator: ", "))") }
+    guard problems.isEmpty else { throw MergeError.incomplete(folder.path, problems: problems) }
+
+    let merged = OutputFolder(url: folder, shard: nil)
+    guard !FileManager.default.fileExists(atPath: merged.manifestURL.path) else {
+      throw MergeError.alreadyMerged(merged.manifestURL.path)
+    }
+    records.sort { $0.index < $1.index }
+    rejections.sort { ($0.index, $0.attempt) < ($1.index, $1.attempt) }
+    try merged.writeAtomically(try JSONLines.encode(records), to: merged.manifestURL)
+    try merged.writeAtomically(try JSONLines.encode(rejections), to: merged.rejectedURL)
+    var identity = first
+    identity.shard = nil
+    try merged.write(identity: identity)
+    let failedIndices = summaries.flatMap(\.failedIndices).sorted()
+    let seconds = summaries.map(\.seconds).max() ?? 0
+    try merged.writeSummary(
+      RunSummary(
+        slice: first.slice, seed: first.seed, shard: nil, requested: count, made: records.count,
+        madeNow: summaries.map(\.madeNow).reduce(0, +),
+        rejectedByRule: summaries.reduce(into: [:]) { total, summary in total.merge(summary.rejectedByRule, uniquingKeysWith: +) },
+        skippedSources: mergeSkipped(summaries.flatMap(\.skippedSources)), failedIndices: failedIndices,
+        interrupted: false, seconds: seconds, samplesPerSecond: seconds > 0 ? Double(records.count) / seconds : 0,
+        notes: Array(Set(summaries.flatMap(\.notes))).sorted()))
+    return Result(shardCount: shardCount, requested: count, merged: records.count, failedIndices: failedIndices)
+  }
+
+  /// The shards' `run.shard-K-of-N.json` files, by K.
+  private static func shardIdentities(in folder: URL) throws -> [Int: RunIdentity] {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
+      throw MergeError.noShards(folder.path)
+    }
+    var identities: [Int: RunIdentity] = [:]
+    for name in names where name.hasPrefix("run.shard-") && name.hasSuffix(".json") {
+      let data = try Data(contentsOf: folder.appendingPathComponent(name))
+      guard let identity = try? JSONDecoder().decode(RunIdentity.self, from: data), let shard = identity.shard else {
+        throw MergeError.inconsistent(folder.path, detail: "\(name) is not a shard's run file")
+      }
+      identities[shard.index] = identity
+    }
+    return identities
+  }
+
+  private static func mergeSkipped(_ skipped: [RunSummary.SkippedSource]) -> [RunSummary.SkippedSource] {
+    Dictionary(grouping: skipped, by: \.source).map { source, entries in
+      RunSummary.SkippedSource(source: source, reason: entries[0].reason, times: entries.map(\.times).reduce(0, +))
+    }.sorted { $0.source < $1.source }
+  }
+}
+
+/// Why shards could not be merged.
+public enum MergeError: Error, Equatable, CustomStringConvertible {
+  case noShards(String)
+  case inconsistent(String, detail: String)
+  case incomplete(String, problems: [String])
+  case alreadyMerged(String)
+
+  public var description: String {
+    switch self {
+    case .noShards(let path): "\(path): no shard runs (run.shard-K-of-N.json) to merge."
+    case .inconsistent(let path, let detail): "\(path): the shards do not belong to one run (\(detail))."
+    case .incomplete(let path, let problems):
+      "\(path): cannot merge yet:\n" + problems.map { "  - \($0)" }.joined(separator: "\n")
+    case .alreadyMerged(let path): "\(path) already exists; remove it to merge again."
+    }
+  }
+}

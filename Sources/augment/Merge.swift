@@ -1,0 +1,29 @@
+import AugmentPipeline
+import ArgumentParser
+import Foundation
+
+/// `augment merge DIR`: join the shards of a sharded run into one manifest and summary.
+struct Merge: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Join the manifests of a sharded run (--shard K/N) into one manifest.jsonl and summary.json.",
+    discussion: """
+      Checks that every shard ran and that no sample index is missing or repeated. If any is, nothing is \
+      written and the shards to run again are listed (exit status 65).
+      """)
+
+  @Argument(help: "The folder the shards wrote to.")
+  var folder: String
+
+  func run() throws {
+    do {
+      let result = try ShardMerger.merge(folder: URL(fileURLWithPath: folder))
+      print("merged \(result.shardCount) shards: \(result.merged) of \(result.requested) samples in \(folder)/manifest.jsonl")
+      if !result.failedIndices.isEmpty {
+        print("  no acceptable sample for indices \(result.failedIndices.prefix(20).map(String.init).joined(separator: ", "))")
+      }
+    } catch let error as MergeError {
+      FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+      throw ExitCode.dataError
+    }
+  }
+}

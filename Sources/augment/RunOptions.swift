@@ -1,0 +1,81 @@
+import AugmentPipeline
+import ArgumentParser
+import Foundation
+
+/// Options of a slice run, shared by `augment run` and the root command.
+struct RunOptions: ParsableArguments {
+  @Option(help: "The error-analysis table (CSV or JSONL). Default: the shipped samples' table for the slice's kind.")
+  var dataset: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Which rows to start from: untagged-correct (default), untagged, or all.", valueName: "selection"))
+  var sources: String = SliceDataset.SourceSelection.untaggedCorrect.rawValue
+
+  @Option(help: "The folder of noise-bank categories.")
+  var noiseBanks: String = "noise-banks"
+
+  @Option(help: "The output folder. Default: augmented/<slice>/.")
+  var out: String?
+
+  @Option(help: "The seed every sample's random stream derives from.")
+  var seed: UInt64 = 0
+
+  @Option(help: "Worker threads. Default: all cores.")
+  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+  @Option(help: "A YAML recipe file that adds or overrides recipes.")
+  var config: String?
+
+  @Option(
+    help: """
+      Make only shard K of N (sample indices i with i mod N = K). Default: JOB_COMPLETION_INDEX with \
+      AUGMENT_SHARD_COUNT (Kubernetes Indexed Job), or SLURM_ARRAY_TASK_ID with SLURM_ARRAY_TASK_COUNT.
+      """)
+  var shard: String?
+
+  @Flag(help: "Show what would be made and the calibrated ranges, without writing anything.")
+  var dryRun = false
+
+  @Flag(help: "Continue a run in --out up to --count, keeping what it already made.")
+  var resume = false
+
+  @Flag(help: "Augment even when the analysis shows no weakness on the slice.")
+  var force = false
+
+  @Flag(help: "Accept absolute paths and paths that leave the dataset's folder.")
+  var allowOutsidePaths = false
+
+  func validate() throws {
+    guard SliceDataset.SourceSelection(rawValue: sources) != nil else {
+      throw ValidationError("--sources takes untagged-correct, untagged or all.")
+    }
+    guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
+    if let shard { _ = try parsedShard(shard) }
+  }
+
+  /// `--shard`, else the shard an Indexed Job or a job array gives through the environment.
+  func resolvedShard(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Shard? {
+    if let shard { return try parsedShard(shard) }
+    if let index = environment["JOB_COMPLETION_INDEX"].flatMap(Int.init),
+      let count = environment["AUGMENT_SHARD_COUNT"].flatMap(Int.init)
+    {
+      return try Shard(index: index, count: count)
+    }
+    if let index = environment["SLURM_ARRAY_TASK_ID"].flatMap(Int.init),
+      let count = environment["SLURM_ARRAY_TASK_COUNT"].flatMap(Int.init)
+    {
+      let minimum = environment["SLURM_ARRAY_TASK_MIN"].flatMap(Int.init) ?? 0
+      return try Shard(index: index - minimum, count: count)
+    }
+    return nil
+  }
+
+  private func parsedShard(_ text: String) throws -> Shard {
+    do {
+      return try Shard(parsing: text)
+    } catch {
+      throw ValidationError("\(error)")
+    }
+  }
+}

@@ -1,0 +1,30 @@
+import AugmentPipeline
+import Foundation
+
+/// The closing summary of a slice run, as printed on standard output.
+enum SummaryText {
+  static func render(_ summary: RunSummary, folder: String) -> String {
+    var lines: [String] = []
+    let shard = summary.shard.map { " (shard \($0))" } ?? ""
+    lines.append("\(summary.slice)\(shard): made \(summary.made) of \(summary.requested) in \(folder)/"
+      + (summary.madeNow != summary.made ? " (\(summary.madeNow) now)" : ""))
+    lines.append(String(format: "  %.1f s, %.1f samples/s", summary.seconds, summary.samplesPerSecond))
+    let rejected = summary.rejectedByRule.values.reduce(0, +)
+    if rejected > 0 {
+      let byRule = summary.rejectedByRule.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
+        .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+      lines.append("  rejected \(rejected) candidates: \(byRule) (details in rejected.jsonl)")
+    } else {
+      lines.append("  rejected 0 candidates")
+    }
+    for skipped in summary.skippedSources {
+      lines.append("  skipped \(skipped.source) (\(skipped.times)×): \(skipped.reason)")
+    }
+    if !summary.failedIndices.isEmpty {
+      lines.append("  no acceptable sample for \(summary.failedIndices.count) indices: \(summary.failedIndices.prefix(10).map(String.init).joined(separator: ", "))")
+    }
+    if summary.interrupted { lines.append("  interrupted: run again with --resume to continue") }
+    lines.append("  next: augment preview \(folder)")
+    return lines.joined(separator: "\n")
+  }
+}
