@@ -10,7 +10,7 @@ extension Image {
     let vectorWidth = FloatVector.scalarCount
     var i = start
     while i + vectorWidth <= end {
-      output.storeVector(output.loadVector(at: i).clamped(lowerBound: .zero, upperBound: .one), at: i)
+      output.storeVector(output.loadVector(at: i).clampedToUnit, at: i)
       i += vectorWidth
     }
     while i < end {

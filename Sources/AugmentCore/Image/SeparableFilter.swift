@@ -2,7 +2,7 @@
 ///
 /// Each output row takes one vertical pass (the `2r + 1` source rows it needs, combined in pairs
 /// because the kernel is symmetric) into a scratch row padded by the border rule, then one
-/// horizontal pass from that scratch row, both eight samples at a time. Rows are independent, so
+/// horizontal pass from that scratch row, both a vector of samples at a time. Rows are independent, so
 /// any split of rows over cores gives the same result.
 struct SeparableFilter: Sendable {
   /// Odd-length symmetric weights; `weights[radius]` is the centre tap.

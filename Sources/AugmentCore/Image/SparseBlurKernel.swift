@@ -20,14 +20,6 @@ public struct SparseBlurKernel: ImageRowKernel {
       taps: weighted.map { SparseFilter.Tap(dx: $0.dx, dy: $0.dy, weight: Float($0.weight / total)) })
   }
 
-  /// The kernel as a dense `(2 · reach + 1)²` grid, row by row, for inspection and tests.
-  public var grid: [[Float]] {
-    let reach = max(filter.reach, filter.taps.map { abs($0.dy) }.max() ?? 0)
-    var grid = [[Float]](repeating: [Float](repeating: 0, count: 2 * reach + 1), count: 2 * reach + 1)
-    for tap in filter.taps { grid[tap.dy + reach][tap.dx + reach] = tap.weight }
-    return grid
-  }
-
   public func apply(to source: Image, rows: Range<Int>, into output: UnsafeMutableBufferPointer<Float>) {
     source.pixels.withUnsafeBufferPointer { pixels in
       filter.apply(

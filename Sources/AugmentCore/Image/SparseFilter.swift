@@ -1,8 +1,9 @@
 /// A 2-D kernel given as its non-zero taps, for kernels that are not separable (lines, disks).
 ///
 /// Computes the correlation `out(x, y) = Σ w · in(x + dx, y + dy)` like OpenCV's `filter2D`. Away
-/// from the left and right edges every tap reads its row directly, eight samples at a time, into a
-/// register accumulator; the few pixels within reach of an edge read through the border rule.
+/// from the left and right edges every tap reads its source row directly, a vector of samples at a
+/// time, into a register accumulator; the few pixels within reach of an edge read through the
+/// border rule.
 struct SparseFilter: Sendable {
   struct Tap: Sendable, Equatable {
     var dx: Int
@@ -30,41 +31,44 @@ struct SparseFilter: Sendable {
   ) {
     let stride = width * channels
     let tapCount = taps.count
-    let tapRows = UnsafeMutablePointer<UnsafePointer<Float>>.allocate(capacity: tapCount)
-    defer { tapRows.deallocate() }
+    // Per row, where each tap's source row starts; in the interior a tap reads at `i + offset`.
+    let rowStarts = UnsafeMutablePointer<Int>.allocate(capacity: tapCount)
+    defer { rowStarts.deallocate() }
+    let offsets = UnsafeMutablePointer<Int>.allocate(capacity: tapCount)
+    defer { offsets.deallocate() }
+    let weights = UnsafeMutablePointer<Float>.allocate(capacity: tapCount)
+    defer { weights.deallocate() }
+    for (t, tap) in taps.enumerated() { weights[t] = tap.weight }
     let interior = reach * channels..<max(reach * channels, (width - reach) * channels)
     let edgePixels = Array(0..<min(reach, width)) + Array(max(reach, width - reach)..<width)
+    let vectorWidth = FloatVector.scalarCount
 
-    taps.withUnsafeBufferPointer { taps in
-      for y in rows {
-        for t in 0..<tapCount {
-          tapRows[t] = source + border.sourceIndex(y + taps[t].dy, count: height) * stride
-        }
-        let out = output + (y - rows.lowerBound) * stride
-        let vectorWidth = FloatVector.scalarCount
-        var i = interior.lowerBound
-        while i + vectorWidth <= interior.upperBound {
-          var sum = FloatVector.zero
-          for t in 0..<tapCount {
-            sum += taps[t].weight * tapRows[t].loadVector(at: i + taps[t].dx * channels)
-          }
-          out.storeVector(sum, at: i)
-          i += vectorWidth
-        }
-        while i < interior.upperBound {
+    for y in rows {
+      for (t, tap) in taps.enumerated() {
+        rowStarts[t] = border.sourceIndex(y + tap.dy, count: height) * stride
+        offsets[t] = rowStarts[t] + tap.dx * channels
+      }
+      let out = output + (y - rows.lowerBound) * stride
+      var i = interior.lowerBound
+      while i + vectorWidth <= interior.upperBound {
+        var sum = FloatVector.zero
+        for t in 0..<tapCount { sum += weights[t] * source.loadVector(at: i + offsets[t]) }
+        out.storeVector(sum, at: i)
+        i += vectorWidth
+      }
+      while i < interior.upperBound {
+        var sum: Float = 0
+        for t in 0..<tapCount { sum += weights[t] * source[i + offsets[t]] }
+        out[i] = sum
+        i += 1
+      }
+      for x in edgePixels {
+        for c in 0..<channels {
           var sum: Float = 0
-          for t in 0..<tapCount { sum += taps[t].weight * tapRows[t][i + taps[t].dx * channels] }
-          out[i] = sum
-          i += 1
-        }
-        for x in edgePixels {
-          for c in 0..<channels {
-            var sum: Float = 0
-            for t in 0..<tapCount {
-              sum += taps[t].weight * tapRows[t][border.sourceIndex(x + taps[t].dx, count: width) * channels + c]
-            }
-            out[x * channels + c] = sum
+          for (t, tap) in taps.enumerated() {
+            sum += weights[t] * source[rowStarts[t] + border.sourceIndex(x + tap.dx, count: width) * channels + c]
           }
+          out[x * channels + c] = sum
         }
       }
     }

@@ -23,7 +23,9 @@ public struct ImageStatistics: Sendable, Codable, Equatable {
     let luma = LumaPlane(image)
     (meanLuminance, rmsContrast) = luma.meanAndDeviation(in: luma.wholeImage)
     sharpness = Self.laplacianVariance(luma)
-    (darkClippedFraction, brightClippedFraction) = Self.clippedFractions(image)
+    let pixels = Double(image.width * image.height)
+    darkClippedFraction = Double(luma.darkPixels) / pixels
+    brightClippedFraction = Double(luma.brightPixels) / pixels
   }
 
   /// RMS contrast (standard deviation of luma) of the pixels inside `box`.
@@ -36,41 +38,27 @@ public struct ImageStatistics: Sendable, Codable, Equatable {
 
   private static func laplacianVariance(_ luma: LumaPlane) -> Double {
     let (width, height) = (luma.width, luma.height)
-    var laplacian = [Double](repeating: 0, count: width * height)
-    for y in 0..<height {
-      let up = BorderMode.reflect101.sourceIndex(y - 1, count: height)
-      let down = BorderMode.reflect101.sourceIndex(y + 1, count: height)
-      for x in 0..<width {
-        let left = BorderMode.reflect101.sourceIndex(x - 1, count: width)
-        let right = BorderMode.reflect101.sourceIndex(x + 1, count: width)
-        let neighbours = luma[x, up] + luma[x, down] + luma[left, y] + luma[right, y]
-        laplacian[y * width + x] = (neighbours - 4 * luma[x, y]) * 255
+    let laplacian = [Double](unsafeUninitializedCapacity: width * height) { output, initialized in
+      luma.values.withUnsafeBufferPointer { y in
+        func mirrored(_ x: Int, _ row: Int) -> Double {
+          y[BorderMode.reflect101.sourceIndex(row, count: height) * width
+            + BorderMode.reflect101.sourceIndex(x, count: width)]
+        }
+        for row in 0..<height {
+          let interiorRow = row > 0 && row < height - 1
+          for x in 0..<width {
+            let i = row * width + x
+            let neighbours =
+              interiorRow && x > 0 && x < width - 1
+              ? y[i - width] + y[i + width] + y[i - 1] + y[i + 1]
+              : mirrored(x, row - 1) + mirrored(x, row + 1) + mirrored(x - 1, row) + mirrored(x + 1, row)
+            output[i] = (neighbours - 4 * y[i]) * 255
+          }
+        }
       }
+      initialized = width * height
     }
     let mean = laplacian.reduce(0, +) / Double(laplacian.count)
     return laplacian.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(laplacian.count)
-  }
-
-  private static func clippedFractions(_ image: Image) -> (dark: Double, bright: Double) {
-    let channels = image.channelCount
-    let colors = image.layout.colorChannelCount
-    let maxLevel = image.bitDepth.maxLevel
-    var dark = 0
-    var bright = 0
-    image.pixels.withUnsafeBufferPointer { pixels in
-      for p in 0..<(image.width * image.height) {
-        var anyDark = false
-        var anyBright = false
-        for c in 0..<colors {
-          let value = level(pixels[p * channels + c], maxLevel)
-          anyDark = anyDark || value == 0
-          anyBright = anyBright || value == maxLevel
-        }
-        if anyDark { dark += 1 }
-        if anyBright { bright += 1 }
-      }
-    }
-    let count = Double(image.width * image.height)
-    return (Double(dark) / count, Double(bright) / count)
   }
 }

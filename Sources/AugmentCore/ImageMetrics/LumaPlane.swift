@@ -1,6 +1,7 @@
 import MediaIO
 
-/// Rec. 709 luma of each pixel, `Y' = 0.2126 R' + 0.7152 G' + 0.0722 B'`, in `0...1`.
+/// Rec. 709 luma of each pixel, `Y' = 0.2126 R' + 0.7152 G' + 0.0722 B'`, in `0...1`, and the
+/// pixels with a colour channel at either end of the range, from one pass over the levels.
 ///
 /// Computed on the integer levels the image would be written with, divided by the largest level, so
 /// a statistic of an image in memory equals that of its PNG. Gray images use their one channel;
@@ -11,6 +12,10 @@ struct LumaPlane {
   let width: Int
   let height: Int
   let values: [Double]
+  /// Pixels with some colour channel at level 0.
+  let darkPixels: Int
+  /// Pixels with some colour channel at the largest level.
+  let brightPixels: Int
 
   init(_ image: Image) {
     width = image.width
@@ -19,16 +24,27 @@ struct LumaPlane {
     let isColor = image.layout.colorChannelCount == 3
     let maxLevel = image.bitDepth.maxLevel
     let scale = 1 / Double(maxLevel)
-    values = image.pixels.withUnsafeBufferPointer { pixels in
-      (0..<(image.width * image.height)).map { p in
-        let base = p * channels
-        guard isColor else { return Double(level(pixels[base], maxLevel)) * scale }
-        let red = Double(level(pixels[base], maxLevel))
-        let green = Double(level(pixels[base + 1], maxLevel))
-        let blue = Double(level(pixels[base + 2], maxLevel))
-        return (Self.rec709.red * red + Self.rec709.green * green + Self.rec709.blue * blue) * scale
+    let count = image.width * image.height
+    var dark = 0
+    var bright = 0
+    values = [Double](unsafeUninitializedCapacity: count) { output, initialized in
+      image.pixels.withUnsafeBufferPointer { pixels in
+        for p in 0..<count {
+          let base = p * channels
+          let red = level(pixels[base], maxLevel)
+          let green = isColor ? level(pixels[base + 1], maxLevel) : red
+          let blue = isColor ? level(pixels[base + 2], maxLevel) : red
+          let weighted =
+            Self.rec709.red * Double(red) + Self.rec709.green * Double(green) + Self.rec709.blue * Double(blue)
+          output[p] = (isColor ? weighted : Double(red)) * scale
+          dark &+= Swift.min(red, green, blue) == 0 ? 1 : 0
+          bright &+= Swift.max(red, green, blue) == maxLevel ? 1 : 0
+        }
       }
+      initialized = count
     }
+    darkPixels = dark
+    brightPixels = bright
   }
 
   subscript(x: Int, y: Int) -> Double { values[y * width + x] }

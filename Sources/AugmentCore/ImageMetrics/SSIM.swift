@@ -125,9 +125,3 @@ public enum SSIM {
     }
   }
 }
-
-/// The integer level a normalised sample is written as (as `Image.levels()` rounds it).
-@inline(__always)
-func level(_ sample: Float, _ maxLevel: Float) -> Float {
-  (min(max(sample, 0), 1) * maxLevel + 0.5).rounded(.down)
-}

@@ -44,7 +44,7 @@ import Testing
       #expect(abs(Double(output.pixels[index]) - expected) < 1e-6)
     }
     #expect(
-      abs(Double(try BrightnessContrast.kernel(for: parameters, source: image).transform(Float(p))) - p) < 1e-7)
+      abs(Double(try BrightnessContrast.kernel(for: parameters, source: image)(Float(p))) - p) < 1e-7)
     if pivot == .mean {
       let outputMean = output.pixels.enumerated().filter { $0.offset % 4 != 3 }.map { Double($0.element) }
       #expect(abs(outputMean.reduce(0, +) / Double(outputMean.count) - mean) < 1e-6)

@@ -8,7 +8,7 @@ import Testing
   /// and clipped fractions agree with the reference script (NumPy and OpenCV) on every image it measured.
   @Test func matchesNumPyAndOpenCV() throws {
     let reference = try SkimageReference.load()
-    #expect(reference.statistics.count >= 4)
+    #expect(reference.statistics.count == 9)
     for expected in reference.statistics {
       let measured = ImageStatistics(of: try SkimageReference.image(named: expected.image))
       #expect(abs(measured.meanLuminance - expected.meanLuminance) < 1e-12, "\(expected.image)")
@@ -37,6 +37,23 @@ import Testing
     #expect(abs(try #require(contrast.retainedFraction) - expected[1] / expected[0]) < 1e-12)
     let flat = Image(width: 40, height: 30, layout: .rgb, filledWith: 0.3)
     #expect(try LocalContrast(candidate: source.cropTo(40, 30), source: flat, box: box).retainedFraction == nil)
+  }
+
+  /// On the shipped samples' defect boxes (from `samples/errors-images.csv`), the contrast kept after a
+  /// Gaussian blur agrees with NumPy on `cv2.GaussianBlur`'s output (the two blurs differ at most by
+  /// one level at half-level ties).
+  @Test func defectBoxContrastOnShippedSamplesMatchesOpenCV() throws {
+    let boxes = try SkimageReference.load().sampleDefectBoxes
+    #expect(boxes.count == 3)
+    for expected in boxes {
+      let source = try SkimageReference.image(named: expected.file)
+      let blurred = try GaussianBlur().apply(.init(sigma: expected.sigma), to: source)
+      let contrast = try LocalContrast(candidate: blurred, source: source, box: expected.source.box)
+      #expect(abs(contrast.source - expected.source.rmsContrast) < 1e-12)
+      #expect(abs(contrast.candidate - expected.blurred.rmsContrast) < 1e-4, "\(expected.file)")
+      let retained = try #require(contrast.retainedFraction)
+      #expect(abs(retained - expected.blurred.rmsContrast / expected.source.rmsContrast) < 0.01)
+    }
   }
 
   @Test func refusesBoxesOutsideTheImage() {

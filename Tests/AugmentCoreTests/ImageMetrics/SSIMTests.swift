@@ -30,8 +30,15 @@ struct SkimageReference: Decodable {
     let box: PixelBox
     let rmsContrast: Double
   }
+  struct DefectBox: Decodable {
+    let file: String
+    let sigma: Double
+    let source: BoxContrast
+    let blurred: BoxContrast
+  }
   let pairs: [Pair]
   let samplesVersusGaussianBlur: [SamplePair]
+  let sampleDefectBoxes: [DefectBox]
   let statistics: [Statistics]
   let boxContrast: [BoxContrast]
 
@@ -95,7 +102,9 @@ struct SkimageReference: Decodable {
   /// Shipped sample images against their Gaussian blur: scikit-image scored `cv2.GaussianBlur`'s
   /// output; here ``GaussianBlur`` makes it, so agreement within 0.005 also checks the blur.
   @Test func matchesScikitImageOnShippedSamples() throws {
-    for pair in try SkimageReference.load().samplesVersusGaussianBlur {
+    let pairs = try SkimageReference.load().samplesVersusGaussianBlur
+    #expect(pairs.count == 5)
+    for pair in pairs {
       let image = try PNGFile.read(from: ReferenceData.repositoryRoot.appending(path: pair.file))
       let blurred = try GaussianBlur().apply(.init(sigma: pair.sigma), to: image)
       let score = try SSIM.score(image, blurred)

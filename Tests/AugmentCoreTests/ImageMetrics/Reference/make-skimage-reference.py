@@ -14,6 +14,7 @@ themselves, plus shipped samples against their cv2.GaussianBlur. Statistics use 
 cv2.Laplacian with ksize 1 (border reflect-101) on luma scaled to 0-255.
 """
 
+import csv
 import json
 import sys
 from pathlib import Path
@@ -28,8 +29,10 @@ REPOSITORY = HERE.parents[3]
 sys.path.insert(0, str(HERE.parents[1] / "Image" / "Reference"))
 import reference_images as ref  # noqa: E402
 
-SAMPLE_COUNT = 4
-SAMPLE_SIGMAS = [1.0, 2.0]
+# Shipped photos of each kind (normal light, blurry, reflection, dark and light background), each with
+# the sigma of the Gaussian blur it is compared against.
+SAMPLES = {"img002": 1.0, "img001": 2.0, "img005": 1.5, "img006": 2.0, "img013": 1.0}
+DEFECT_BOX_SIGMA = 2.0
 REC709 = np.array([0.2126, 0.7152, 0.0722])
 
 
@@ -78,6 +81,13 @@ def box_contrast(name, image, max_level, box):
     return {"image": name, "box": {"x": x, "y": y, "width": width, "height": height}, "rmsContrast": float(region.std())}
 
 
+def defect_boxes():
+    """Defect boxes ("x y width height") of the shipped samples, from samples/errors-images.csv."""
+    with open(REPOSITORY / "samples" / "errors-images.csv", newline="") as table:
+        return {row["id"]: tuple(int(v) for v in row["defect_box"].split()) for row in csv.DictReader(table)
+                if row["defect_box"]}
+
+
 def read_png(path):
     image = cv2.imread(str(path), cv2.IMREAD_UNCHANGED)
     if image.ndim == 2:
@@ -100,8 +110,10 @@ def main():
         "rgb16-brighter": (rgb16, ref.brighter(rgb16, 3000, 65535), 65535),
         "rgba8-brighter": (ref.with_alpha(rgb8, 0), ref.with_alpha(ref.brighter(rgb8), 1), 255),
     }
-    samples = sorted((REPOSITORY / "samples" / "images").glob("*.png"))[:SAMPLE_COUNT]
+    samples = [REPOSITORY / "samples" / "images" / f"{name}.png" for name in SAMPLES]
+    boxes = defect_boxes()
     sample_pairs = []
+    sample_boxes = []
     stats = [
         statistics("rgb8", rgb8, 255),
         statistics("rgb8-box3", ref.box3(rgb8), 255),
@@ -113,10 +125,19 @@ def main():
         max_level = 65535 if image.dtype == np.uint16 else 255
         relative = str(path.relative_to(REPOSITORY))
         stats.append(statistics(relative, image.astype(np.int64), max_level))
-        for sigma in SAMPLE_SIGMAS:
-            blurred = cv2.GaussianBlur(image, (0, 0), sigma)
-            value, channels = ssim(image.astype(np.int64), blurred.astype(np.int64), max_level)
-            sample_pairs.append({"file": relative, "sigma": sigma, "ssim": value, "channels": channels})
+        sigma = SAMPLES[path.stem]
+        blurred = cv2.GaussianBlur(image, (0, 0), sigma)
+        value, channels = ssim(image.astype(np.int64), blurred.astype(np.int64), max_level)
+        sample_pairs.append({"file": relative, "sigma": sigma, "ssim": value, "channels": channels})
+        if path.stem in boxes:
+            blurred = cv2.GaussianBlur(image, (0, 0), DEFECT_BOX_SIGMA)
+            box = boxes[path.stem]
+            sample_boxes.append({
+                "file": relative,
+                "sigma": DEFECT_BOX_SIGMA,
+                "source": box_contrast(relative, image, max_level, box),
+                "blurred": box_contrast(relative, blurred, max_level, box),
+            })
 
     reference = {
         "generator": "Tests/AugmentCoreTests/ImageMetrics/Reference/make-skimage-reference.py",
@@ -129,6 +150,7 @@ def main():
             for value, channels in [ssim(a, b, max_level)]
         ],
         "samplesVersusGaussianBlur": sample_pairs,
+        "sampleDefectBoxes": sample_boxes,
         "statistics": stats,
         "boxContrast": [
             box_contrast("rgb8", rgb8, 255, (8, 4, 24, 20)),
