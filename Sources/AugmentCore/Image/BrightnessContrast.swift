@@ -18,6 +18,8 @@ public struct BrightnessContrast: Transform {
     case mean
     /// `p = 0.5`: contrast turns about mid-grey.
     case midGrey
+    /// `p = 1`: lowering contrast blends the image towards white, as haze or an over-lit scene washes it out.
+    case white
   }
 
   public struct Parameters: Codable, Sendable, Equatable {
@@ -75,6 +77,7 @@ public struct BrightnessContrast: Transform {
       case .zero: 0
       case .mean: source.meanColorSample()
       case .midGrey: 0.5
+      case .white: 1
       }
     return LinearPointKernel(gain: Float(gain), offset: Float(parameters.brightness + pivot * (1 - gain)))
   }

@@ -30,10 +30,15 @@ public struct ImageStatistics: Sendable, Codable, Equatable {
 
   /// RMS contrast (standard deviation of luma) of the pixels inside `box`.
   public static func rmsContrast(of image: Image, in box: PixelBox) throws(ImageMetricError) -> Double {
+    try luma(of: image, in: box).deviation
+  }
+
+  /// Mean and standard deviation of luma (`0...1`) of the pixels inside `box`.
+  public static func luma(of image: Image, in box: PixelBox) throws(ImageMetricError) -> (mean: Double, deviation: Double) {
     guard box.fits(imageWidth: image.width, imageHeight: image.height) else {
       throw .boxOutsideImage(box, width: image.width, height: image.height)
     }
-    return LumaPlane(image).meanAndDeviation(in: box).deviation
+    return LumaPlane(image).meanAndDeviation(in: box)
   }
 
   private static func laplacianVariance(_ luma: LumaPlane) -> Double {

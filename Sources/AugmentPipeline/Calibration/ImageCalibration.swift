@@ -1,12 +1,15 @@
 import AugmentCore
 import MediaIO
 
-/// What the real examples of an image slice look like: mean luminance, RMS contrast and sharpness
-/// (variance of the Laplacian), each as a range over the members. Candidates must fall inside, widened by
-/// the recipe's margin (luminance, contrast) or by a factor of two either way (sharpness, which spans decades).
+/// What the real examples of an image slice look like: mean luminance, RMS contrast, sharpness (variance of
+/// the Laplacian) and the fraction of clipped pixels, each as a range over the members. Candidates must fall
+/// inside, widened by the recipe's margin (luminance, contrast) or by a factor of two either way (sharpness,
+/// which spans decades); they may clip as much as the most clipped member, or the recipe's limit if larger.
+/// An `exposure` transform draws its target luminance from the members' luminance range.
 public struct ImageCalibration: Sendable {
   public var memberCount: Int
   public var ranges: [String: MeasuredRange]
+  public var clippedFraction: MeasuredRange?
   public var notes: [String]
 
   init(recipe: Recipe, members: [SourceExample], jobs: Int) {
@@ -20,6 +23,7 @@ public struct ImageCalibration: Sendable {
       ranges[statistic.rawValue] = MeasuredRange(measured.values.map(statistic.measure))
     }
     self.ranges = ranges
+    clippedFraction = MeasuredRange(measured.values.map(\.clippedFraction))
     if memberCount == 0 {
       notes.append("no readable real \(recipe.name) members: realism checks only clipping (recipe defaults)")
     }
@@ -32,6 +36,16 @@ public struct ImageCalibration: Sendable {
       return ParameterRange(range.observed.lower / 2, range.observed.upper * 2)
     }
     return range.widened(by: margin)
+  }
+
+  /// The most a candidate may clip: the recipe's limit, or more if real members clip more.
+  func clippingBound(limit: Double) -> Double {
+    max(limit, clippedFraction?.observed.upper ?? 0)
+  }
+
+  /// The range an `exposure` transform draws its target luminance from.
+  func luminanceDraw(default range: ParameterRange) -> ParameterRange {
+    ranges[ImageStatistic.luminance.rawValue]?.observed ?? range
   }
 
   public var lines: [String] {

@@ -13,7 +13,9 @@ struct SSIMRule: ChecklistRule {
   }
 }
 
-/// Clarity: the defect box keeps at least a fraction of its local RMS contrast, so the label stays visible.
+/// Clarity: the defect box keeps at least a fraction of its contrast relative to the box's mean luminance
+/// (``LocalContrast/retainedRelativeFraction``), so the label stays visible: a darker scene keeps it, glare
+/// or blur over the defect loses it.
 struct DefectContrastRule: ChecklistRule {
   let minimum: Double
   var name: String { "defect-contrast" }
@@ -26,8 +28,8 @@ struct DefectContrastRule: ChecklistRule {
     }
     let contrast = try LocalContrast(candidate: sample.candidate, source: sample.original, box: box)
     return Verdict(
-      rule: name, kind: .clarity, value: contrast.retainedFraction ?? 1, minimum: minimum,
-      what: "the fraction of the defect's local contrast kept", failure: "the defect fades out of view")
+      rule: name, kind: .clarity, value: contrast.retainedRelativeFraction ?? 1, minimum: minimum,
+      what: "the fraction of the defect's relative contrast kept", failure: "the defect fades out of view")
   }
 }
 
@@ -51,16 +53,15 @@ struct ImageClippingRule: ChecklistRule {
   var name: String { "clipped-fraction" }
 
   func evaluate(_ sample: CandidateSample<Image>) throws -> Verdict {
-    let clipped = { (image: Image) in
-      let statistics = ImageStatistics(of: image)
-      return statistics.darkClippedFraction + statistics.brightClippedFraction
-    }
-    // Only clipping the transforms added counts: a source that is already saturated is not the candidate's fault.
-    let added = max(0, clipped(sample.candidate) - clipped(sample.original))
-    return Verdict(
-      rule: name, kind: .realism, value: added, maximum: maximum, what: "the fraction of pixels newly clipped",
-      failure: "highlights or shadows are burnt out")
+    Verdict(
+      rule: name, kind: .realism, value: ImageStatistics(of: sample.candidate).clippedFraction, maximum: maximum,
+      what: "the fraction of clipped pixels", failure: "highlights or shadows are burnt out beyond real examples")
   }
+}
+
+extension ImageStatistics {
+  /// Pixels clipped dark or bright (a pixel clipped both ways counts twice; rare enough not to matter).
+  var clippedFraction: Double { darkClippedFraction + brightClippedFraction }
 }
 
 /// The image statistics realism is judged on.

@@ -32,25 +32,23 @@ extension RecipeBook {
 
   private static let imageRecipes: [Recipe] = [
     Recipe(
-      name: "dark-background", modality: .image, summary: "The scene under dim light: darker and flatter.",
-      transforms: [
-        .brightnessContrast(BrightnessContrastSpec(brightness: .init(-0.35, -0.15), contrast: .init(-0.4, -0.1)))
-      ],
-      checklist: .defaults(for: .image)),
+      name: "dark-background", modality: .image, summary: "The scene under dim light: less exposure, same content.",
+      transforms: [.exposure(ExposureSpec(targetLuminance: .init(0.05, 0.15)))],
+      checklist: .defaults(for: .image).overridden(by: .init(minSSIM: 0.2))),
     Recipe(
-      name: "light-background", modality: .image, summary: "The scene over-lit: brighter and washed out.",
+      name: "light-background", modality: .image,
+      summary: "The scene over-lit or hazy: washed out towards white, lower contrast.",
       transforms: [
-        .brightnessContrast(
-          BrightnessContrastSpec(brightness: .init(0.1, 0.3), contrast: .init(-0.4, -0.1), pivot: .midGrey))
+        .brightnessContrast(BrightnessContrastSpec(brightness: .init(0, 0.05), contrast: .init(-0.75, -0.45), pivot: .white))
       ],
-      checklist: .defaults(for: .image)),
+      checklist: .defaults(for: .image).overridden(by: .init(minSSIM: 0.2, minDefectContrast: 0.25))),
     Recipe(
       name: "blurry", modality: .image, summary: "Out of focus or moving: Gaussian blur then slight motion blur.",
       transforms: [
-        .gaussianBlur(GaussianBlurSpec(sigma: .init(0.8, 2.0))),
-        .motionBlur(MotionBlurSpec(length: .init(1, 5))),
+        .gaussianBlur(GaussianBlurSpec(sigma: .init(0.6, 1.6))),
+        .motionBlur(MotionBlurSpec(length: .init(1, 3))),
       ],
-      checklist: .defaults(for: .image)),
+      checklist: .defaults(for: .image).overridden(by: .init(minDefectContrast: 0.35))),
     Recipe(
       name: "reflection", modality: .image, summary: "A specular glare from an overhead light.",
       transforms: [.glare(GlareSpec(strength: .init(0.3, 0.7)))],

@@ -55,6 +55,18 @@ public struct ChecklistSpec: Sendable, Equatable, Codable {
   struct Overrides: Decodable {
     var minSTOI, minSSIM, minDefectContrast, realismMargin, maxClippedFraction, minGapToHLP: Double?
     typealias CodingKeys = ChecklistSpec.CodingKeys
+
+    init(
+      minSTOI: Double? = nil, minSSIM: Double? = nil, minDefectContrast: Double? = nil, realismMargin: Double? = nil,
+      maxClippedFraction: Double? = nil, minGapToHLP: Double? = nil
+    ) {
+      self.minSTOI = minSTOI
+      self.minSSIM = minSSIM
+      self.minDefectContrast = minDefectContrast
+      self.realismMargin = realismMargin
+      self.maxClippedFraction = maxClippedFraction
+      self.minGapToHLP = minGapToHLP
+    }
   }
 
   enum CodingKeys: String, CodingKey {

@@ -3,7 +3,8 @@
 public struct BrightnessContrastSpec: Sendable, Equatable, Codable {
   public var brightness: ParameterRange
   public var contrast: ParameterRange
-  /// `zero` (albumentations' default), `mean` (the image's mean) or `mid-grey` (0.5).
+  /// `zero` (albumentations' default), `mean` (the image's mean), `mid-grey` (0.5) or `white` (1: lowering
+  /// contrast washes the image out towards white).
   public var pivot: ContrastPivotName
 
   public init(brightness: ParameterRange, contrast: ParameterRange, pivot: ContrastPivotName = .zero) {
@@ -24,8 +25,17 @@ public struct BrightnessContrastSpec: Sendable, Equatable, Codable {
 
 /// The point contrast scales about, as written in recipe files.
 public enum ContrastPivotName: String, Sendable, Codable {
-  case zero, mean
+  case zero, mean, white
   case midGrey = "mid-grey"
+}
+
+/// `exposure`: the gain that brings the image's mean luminance to a target drawn from `target_luminance`
+/// (0…1), as less or more light on the scene would. A run draws the target from the real slice members'
+/// luminance range instead, when the table has members.
+public struct ExposureSpec: Sendable, Equatable, Codable {
+  public var targetLuminance: ParameterRange
+  public init(targetLuminance: ParameterRange) { self.targetLuminance = targetLuminance }
+  enum CodingKeys: String, CodingKey { case targetLuminance = "target_luminance" }
 }
 
 /// `gamma`: `out = x^gamma`.

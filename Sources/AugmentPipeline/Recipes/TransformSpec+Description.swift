@@ -10,6 +10,8 @@ extension TransformSpec: CustomStringConvertible {
       "\(typeName): \(spec.targetLUFS) LUFS"
     case .brightnessContrast(let spec):
       "\(typeName): brightness \(spec.brightness), contrast \(spec.contrast) about \(spec.pivot.rawValue)"
+    case .exposure(let spec):
+      "\(typeName): gain to a mean luminance of \(spec.targetLuminance)"
     case .gamma(let spec):
       "\(typeName): gamma \(spec.gamma)"
     case .gaussianBlur(let spec):

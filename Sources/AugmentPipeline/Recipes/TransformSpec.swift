@@ -12,6 +12,7 @@ public enum TransformSpec: Sendable, Equatable, Codable {
   case telephone(TelephoneSpec)
   case loudness(LoudnessSpec)
   case brightnessContrast(BrightnessContrastSpec)
+  case exposure(ExposureSpec)
   case gamma(GammaSpec)
   case gaussianBlur(GaussianBlurSpec)
   case motionBlur(MotionBlurSpec)
@@ -25,6 +26,7 @@ public enum TransformSpec: Sendable, Equatable, Codable {
     case .telephone: "telephone"
     case .loudness: "loudness"
     case .brightnessContrast: "brightness-contrast"
+    case .exposure: "exposure"
     case .gamma: "gamma"
     case .gaussianBlur: "gaussian-blur"
     case .motionBlur: "motion-blur"
@@ -36,12 +38,12 @@ public enum TransformSpec: Sendable, Equatable, Codable {
   public var modality: Modality {
     switch self {
     case .backgroundNoise, .telephone, .loudness: .audio
-    case .brightnessContrast, .gamma, .gaussianBlur, .motionBlur, .defocusBlur, .glare: .image
+    case .brightnessContrast, .exposure, .gamma, .gaussianBlur, .motionBlur, .defocusBlur, .glare: .image
     }
   }
 
   static let typeNames = [
-    "background-noise", "telephone", "loudness", "brightness-contrast", "gamma", "gaussian-blur", "motion-blur",
+    "background-noise", "telephone", "loudness", "brightness-contrast", "exposure", "gamma", "gaussian-blur", "motion-blur",
     "defocus-blur", "glare",
   ]
 
@@ -54,6 +56,7 @@ public enum TransformSpec: Sendable, Equatable, Codable {
     case "telephone": self = .telephone(try TelephoneSpec(from: decoder))
     case "loudness": self = .loudness(try LoudnessSpec(from: decoder))
     case "brightness-contrast": self = .brightnessContrast(try BrightnessContrastSpec(from: decoder))
+    case "exposure": self = .exposure(try ExposureSpec(from: decoder))
     case "gamma": self = .gamma(try GammaSpec(from: decoder))
     case "gaussian-blur": self = .gaussianBlur(try GaussianBlurSpec(from: decoder))
     case "motion-blur": self = .motionBlur(try MotionBlurSpec(from: decoder))
@@ -75,6 +78,7 @@ public enum TransformSpec: Sendable, Equatable, Codable {
     case .telephone(let spec): try spec.encode(to: encoder)
     case .loudness(let spec): try spec.encode(to: encoder)
     case .brightnessContrast(let spec): try spec.encode(to: encoder)
+    case .exposure(let spec): try spec.encode(to: encoder)
     case .gamma(let spec): try spec.encode(to: encoder)
     case .gaussianBlur(let spec): try spec.encode(to: encoder)
     case .motionBlur(let spec): try spec.encode(to: encoder)

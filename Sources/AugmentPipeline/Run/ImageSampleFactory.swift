@@ -9,6 +9,8 @@ public struct ImageSampleFactory: SampleFactory {
   public let calibration: ImageCalibration
   let chain: TransformChain<Image>
   let checklist: Checklist<Image>
+  /// The recipe's transforms as they will run, with calibrated ranges.
+  public let transformLines: [String]
 
   init(recipe: Recipe, members: [SourceExample], jobs: Int) throws {
     let calibration = ImageCalibration(recipe: recipe, members: members, jobs: jobs)
@@ -21,8 +23,10 @@ public struct ImageSampleFactory: SampleFactory {
           case .zero: .zero
           case .mean: .mean
           case .midGrey: .midGrey
+          case .white: .white
           }
         return BrightnessContrast(brightness: spec.brightness.closed, contrast: spec.contrast.closed, pivot: pivot)
+      case .exposure(let spec): return Exposure(targetLuminance: calibration.luminanceDraw(default: spec.targetLuminance).closed)
       case .gamma(let spec): return Gamma(gamma: spec.gamma.closed)
       case .gaussianBlur(let spec): return GaussianBlur(sigma: spec.sigma.closed)
       case .motionBlur(let spec): return MotionBlur(length: spec.length.closed, angle: spec.angle.closed)
@@ -35,6 +39,11 @@ public struct ImageSampleFactory: SampleFactory {
         preconditionFailure("recipe decoding admits only image transforms in an image recipe")
       }
     })
+    transformLines = recipe.transforms.map { spec in
+      guard case .exposure(let exposure) = spec else { return spec.description }
+      return TransformSpec.exposure(ExposureSpec(targetLuminance: calibration.luminanceDraw(default: exposure.targetLuminance)))
+        .description
+    }
     let thresholds = recipe.checklist
     var rules: [any ChecklistRule<Image>] = []
     if let minimum = thresholds.minSSIM { rules.append(SSIMRule(minimum: minimum)) }
@@ -44,7 +53,7 @@ public struct ImageSampleFactory: SampleFactory {
         rules.append(ImageStatisticRule(statistic: statistic, range: bounds))
       }
     }
-    rules.append(ImageClippingRule(maximum: thresholds.maxClippedFraction))
+    rules.append(ImageClippingRule(maximum: calibration.clippingBound(limit: thresholds.maxClippedFraction)))
     checklist = Checklist(rules: rules)
   }
 

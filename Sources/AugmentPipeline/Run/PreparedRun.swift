@@ -69,7 +69,7 @@ public struct PreparedRun: Sendable {
       lines += factory.transformLines.map { "transform \($0)" }
     case .image(let factory):
       lines += factory.calibration.lines
-      lines += recipe.transforms.map { "transform \($0)" }
+      lines += factory.transformLines.map { "transform \($0)" }
     }
     lines += recipe.checklist.ruleLines(for: recipe.modality)
     return lines.joined(separator: "\n")

@@ -36,6 +36,7 @@ import Testing
       case .zero: 0
       case .mean: mean
       case .midGrey: 0.5
+      case .white: 1
       }
     let parameters = BrightnessContrast.Parameters(brightness: 0, contrast: 0.5, pivot: pivot)
     let output = try BrightnessContrast().apply(parameters, to: image)
