@@ -32,8 +32,12 @@ extension RecipeBook {
 
   private static let imageRecipes: [Recipe] = [
     Recipe(
-      name: "dark-background", modality: .image, summary: "The scene under dim light: less exposure, same content.",
-      transforms: [.exposure(ExposureSpec(targetLuminance: .init(0.05, 0.15)))],
+      name: "dark-background", modality: .image,
+      summary: "The scene under dim light: less exposure and the sensor noise that comes with it.",
+      transforms: [
+        .exposure(ExposureSpec(targetLuminance: .init(0.05, 0.15))),
+        .sensorNoise(SensorNoiseSpec(sigma: .init(0.005, 0.02))),
+      ],
       checklist: .defaults(for: .image).overridden(by: .init(minSSIM: 0.2))),
     Recipe(
       name: "light-background", modality: .image,

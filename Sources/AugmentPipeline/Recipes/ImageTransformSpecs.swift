@@ -38,6 +38,12 @@ public struct ExposureSpec: Sendable, Equatable, Codable {
   enum CodingKeys: String, CodingKey { case targetLuminance = "target_luminance" }
 }
 
+/// `sensor-noise`: Gaussian read noise of standard deviation `sigma` (a fraction of full scale).
+public struct SensorNoiseSpec: Sendable, Equatable, Codable {
+  public var sigma: ParameterRange
+  public init(sigma: ParameterRange) { self.sigma = sigma }
+}
+
 /// `gamma`: `out = x^gamma`.
 public struct GammaSpec: Sendable, Equatable, Codable {
   public var gamma: ParameterRange

@@ -12,6 +12,8 @@ extension TransformSpec: CustomStringConvertible {
       "\(typeName): brightness \(spec.brightness), contrast \(spec.contrast) about \(spec.pivot.rawValue)"
     case .exposure(let spec):
       "\(typeName): gain to a mean luminance of \(spec.targetLuminance)"
+    case .sensorNoise(let spec):
+      "\(typeName): sigma \(spec.sigma) of full scale"
     case .gamma(let spec):
       "\(typeName): gamma \(spec.gamma)"
     case .gaussianBlur(let spec):

@@ -13,6 +13,7 @@ public enum TransformSpec: Sendable, Equatable, Codable {
   case loudness(LoudnessSpec)
   case brightnessContrast(BrightnessContrastSpec)
   case exposure(ExposureSpec)
+  case sensorNoise(SensorNoiseSpec)
   case gamma(GammaSpec)
   case gaussianBlur(GaussianBlurSpec)
   case motionBlur(MotionBlurSpec)
@@ -27,6 +28,7 @@ public enum TransformSpec: Sendable, Equatable, Codable {
     case .loudness: "loudness"
     case .brightnessContrast: "brightness-contrast"
     case .exposure: "exposure"
+    case .sensorNoise: "sensor-noise"
     case .gamma: "gamma"
     case .gaussianBlur: "gaussian-blur"
     case .motionBlur: "motion-blur"
@@ -38,12 +40,12 @@ public enum TransformSpec: Sendable, Equatable, Codable {
   public var modality: Modality {
     switch self {
     case .backgroundNoise, .telephone, .loudness: .audio
-    case .brightnessContrast, .exposure, .gamma, .gaussianBlur, .motionBlur, .defocusBlur, .glare: .image
+    case .brightnessContrast, .exposure, .sensorNoise, .gamma, .gaussianBlur, .motionBlur, .defocusBlur, .glare: .image
     }
   }
 
   static let typeNames = [
-    "background-noise", "telephone", "loudness", "brightness-contrast", "exposure", "gamma", "gaussian-blur", "motion-blur",
+    "background-noise", "telephone", "loudness", "brightness-contrast", "exposure", "sensor-noise", "gamma", "gaussian-blur", "motion-blur",
     "defocus-blur", "glare",
   ]
 
@@ -57,6 +59,7 @@ public enum TransformSpec: Sendable, Equatable, Codable {
     case "loudness": self = .loudness(try LoudnessSpec(from: decoder))
     case "brightness-contrast": self = .brightnessContrast(try BrightnessContrastSpec(from: decoder))
     case "exposure": self = .exposure(try ExposureSpec(from: decoder))
+    case "sensor-noise": self = .sensorNoise(try SensorNoiseSpec(from: decoder))
     case "gamma": self = .gamma(try GammaSpec(from: decoder))
     case "gaussian-blur": self = .gaussianBlur(try GaussianBlurSpec(from: decoder))
     case "motion-blur": self = .motionBlur(try MotionBlurSpec(from: decoder))
@@ -79,6 +82,7 @@ public enum TransformSpec: Sendable, Equatable, Codable {
     case .loudness(let spec): try spec.encode(to: encoder)
     case .brightnessContrast(let spec): try spec.encode(to: encoder)
     case .exposure(let spec): try spec.encode(to: encoder)
+    case .sensorNoise(let spec): try spec.encode(to: encoder)
     case .gamma(let spec): try spec.encode(to: encoder)
     case .gaussianBlur(let spec): try spec.encode(to: encoder)
     case .motionBlur(let spec): try spec.encode(to: encoder)

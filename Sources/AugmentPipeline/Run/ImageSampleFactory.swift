@@ -27,6 +27,7 @@ public struct ImageSampleFactory: SampleFactory {
           }
         return BrightnessContrast(brightness: spec.brightness.closed, contrast: spec.contrast.closed, pivot: pivot)
       case .exposure(let spec): return Exposure(targetLuminance: calibration.luminanceDraw(default: spec.targetLuminance).closed)
+      case .sensorNoise(let spec): return SensorNoise(sigma: spec.sigma.closed)
       case .gamma(let spec): return Gamma(gamma: spec.gamma.closed)
       case .gaussianBlur(let spec): return GaussianBlur(sigma: spec.sigma.closed)
       case .motionBlur(let spec): return MotionBlur(length: spec.length.closed, angle: spec.angle.closed)
