@@ -1,9 +1,14 @@
 import Foundation
 
 /// A JSON document as a value, so records of different transforms share one Codable type.
+///
+/// Integers keep their own cases: a 64-bit seed stored as a `Double` would lose its low bits, and a
+/// replayed record must reproduce the exact parameters.
 public enum JSONValue: Sendable, Codable, Equatable {
   case null
   case bool(Bool)
+  case integer(Int64)
+  case unsignedInteger(UInt64)
   case number(Double)
   case string(String)
   case array([JSONValue])
@@ -26,6 +31,10 @@ public enum JSONValue: Sendable, Codable, Equatable {
       self = .null
     } else if let value = try? container.decode(Bool.self) {
       self = .bool(value)
+    } else if let value = try? container.decode(Int64.self) {
+      self = .integer(value)
+    } else if let value = try? container.decode(UInt64.self) {
+      self = .unsignedInteger(value)
     } else if let value = try? container.decode(Double.self) {
       self = .number(value)
     } else if let value = try? container.decode(String.self) {
@@ -42,6 +51,8 @@ public enum JSONValue: Sendable, Codable, Equatable {
     switch self {
     case .null: try container.encodeNil()
     case .bool(let value): try container.encode(value)
+    case .integer(let value): try container.encode(value)
+    case .unsignedInteger(let value): try container.encode(value)
     case .number(let value): try container.encode(value)
     case .string(let value): try container.encode(value)
     case .array(let value): try container.encode(value)

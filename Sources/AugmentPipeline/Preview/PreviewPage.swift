@@ -206,6 +206,8 @@ struct PreviewPage {
     switch value {
     case .null: "null"
     case .bool(let flag): flag ? "true" : "false"
+    case .integer(let value): String(value)
+    case .unsignedInteger(let value): String(value)
     case .number(let value): number(value)
     case .string(let text): quoted(text)
     case .array(let items): "[" + items.map(json).joined(separator: ",") + "]"
