@@ -46,7 +46,7 @@ struct SliceCommand {
     display.finish()
     print(SummaryText.render(summary, folder: request.output.relativePath))
     if summary.interrupted { return .interrupted }
-    return summary.failedIndices.isEmpty && summary.skippedSources.isEmpty ? .success : .dataError
+    return summary.isComplete ? .success : .dataError
   }
 
   private func makeRequest() throws -> SliceRunRequest {

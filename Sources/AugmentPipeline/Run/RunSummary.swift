@@ -26,6 +26,13 @@ public struct RunSummary: Sendable, Equatable, Codable {
     public var reason: String
     /// How many sample indices gave up on this source.
     public var times: Int
+    /// True when the file could not be read at all (rather than every candidate made from it failing the checklist).
+    public var unreadable: Bool
+  }
+
+  /// Whether the run made everything it was asked for from inputs it could read.
+  public var isComplete: Bool {
+    !interrupted && failedIndices.isEmpty && !skippedSources.contains(where: \.unreadable)
   }
 
   enum CodingKeys: String, CodingKey {

@@ -103,7 +103,9 @@ public enum ShardMerger {
 
   private static func mergeSkipped(_ skipped: [RunSummary.SkippedSource]) -> [RunSummary.SkippedSource] {
     Dictionary(grouping: skipped, by: \.source).map { source, entries in
-      RunSummary.SkippedSource(source: source, reason: entries[0].reason, times: entries.map(\.times).reduce(0, +))
+      RunSummary.SkippedSource(
+        source: source, reason: entries[0].reason, times: entries.map(\.times).reduce(0, +),
+        unreadable: entries[0].unreadable)
     }.sorted { $0.source < $1.source }
   }
 }

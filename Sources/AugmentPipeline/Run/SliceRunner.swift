@@ -66,7 +66,7 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
   struct Outcome: Sendable {
     var accepted: ManifestRecord?
     var rejections: [RejectionRecord]
-    var skipped: [(source: String, reason: String)]
+    var skipped: [RunSummary.SkippedSource]
   }
 
   /// Runs every index of `0..<count` (in this shard) that `completed` does not already hold.
@@ -93,7 +93,7 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
           for rule in rejection.failed { rejectedByRule[rule, default: 0] += 1 }
         }
         for skip in outcome.skipped {
-          skipped[skip.source, default: .init(source: skip.source, reason: skip.reason, times: 0)].times += 1
+          skipped[skip.source, default: skip].times += 1
         }
         if outcome.accepted == nil { failed.append(index) }
       }
@@ -137,7 +137,7 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
           RejectionRecord(
             index: index, attempt: sourceTry * settings.redraws, source: source.path, failed: ["unreadable-source"],
             reason: reason, transforms: [], checks: [:]))
-        outcome.skipped.append((source.path, reason))
+        outcome.skipped.append(.init(source: source.path, reason: reason, times: 0, unreadable: true))
         continue
       }
       var failures: [String: Int] = [:]
@@ -174,7 +174,9 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
       }
       let worst = failures.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
       outcome.skipped.append(
-        (source.path, "all \(settings.redraws) candidates rejected, most often by \(worst?.key ?? "error")"))
+        .init(
+          source: source.path, reason: "all \(settings.redraws) candidates rejected, most often by \(worst?.key ?? "error")",
+          times: 0, unreadable: false))
     }
     return outcome
   }

@@ -81,7 +81,7 @@ final class PreviewFixture {
     try folder.writeSummary(
       RunSummary(
         slice: slice, seed: Self.seed, shard: nil, requested: 4, made: 3, madeNow: 3, rejectedByRule: ["stoi": 1],
-        skippedSources: [.init(source: "clips/unreadable.\(fileExtension)", reason: "no such file", times: 1)],
+        skippedSources: [.init(source: "clips/unreadable.\(fileExtension)", reason: "no such file", times: 1, unreadable: true)],
         failedIndices: [3], interrupted: false, seconds: 1.5, samplesPerSecond: 2, notes: ["realism from recipe"]))
     self.accepted = accepted
     self.rejected = rejected
