@@ -24,59 +24,20 @@ struct Analyze: ParsableCommand {
   @Argument(help: "The error-analysis table (.csv or .jsonl).")
   var table: String
 
-  @Option(help: ArgumentHelp("A CSV of human-level accuracy per tag (columns: tag,human_accuracy).", valueName: "file"))
-  var hlp: String?
-
-  @Option(
-    help: ArgumentHelp(
-      "Judge correctness by the score column: score <= threshold is correct (e.g. WER).", valueName: "threshold"))
-  var scoreThreshold: Double?
-
-  @Flag(help: "With --score-threshold: score >= threshold is correct instead.")
-  var higherIsBetter = false
-
-  @Option(
-    help: ArgumentHelp(
-      "Comma-separated boolean tag columns; turns off detecting them ('' for none).", valueName: "columns"))
-  var tagColumns: String?
+  @OptionGroup var tableArguments: TableArguments
 
   @Option(
     help: ArgumentHelp(
       "Audit the groups of a descriptive column such as gender or device (repeatable).", valueName: "column"))
   var by: [String] = []
 
-  @Option(help: "The table format when the extension does not tell (csv or jsonl).")
-  var format: TableFormat?
-
-  @Option(
-    help: ArgumentHelp(
-      "Skip per-class metrics above this many distinct labels (free text such as transcripts).", valueName: "n"))
-  var maxClasses = 50
-
   @Flag(help: "Print the report as JSON (for `augment plan`) instead of tables.")
   var json = false
 
-  func validate() throws {
-    if higherIsBetter && scoreThreshold == nil {
-      throw ValidationError("--higher-is-better needs --score-threshold.")
-    }
-    if maxClasses < 1 {
-      throw ValidationError("--max-classes must be at least 1.")
-    }
-  }
-
   func run() throws {
     try reportingAnalysisErrors {
-      let tableOptions = TableOptions(
-        format: format,
-        scoreRule: scoreThreshold.map {
-          ScoreRule(threshold: $0, direction: higherIsBetter ? .higherIsBetter : .lowerIsBetter)
-        },
-        tagColumns: tagColumns.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
-      let errorTable = try ErrorTable.load(from: URL(fileURLWithPath: table), options: tableOptions)
-      let hlpTable = try hlp.map { try HLPTable.load(from: URL(fileURLWithPath: $0)) }
-      let report = try AnalysisReport(
-        table: errorTable, options: AnalysisOptions(hlp: hlpTable, groupColumns: by, maxClasses: maxClasses))
+      let errorTable = try ErrorTable.load(from: URL(fileURLWithPath: table), options: tableArguments.tableOptions)
+      let report = try AnalysisReport(table: errorTable, options: try tableArguments.analysisOptions(groupColumns: by))
       if json {
         FileHandle.standardOutput.write(try report.jsonData())
       } else {
@@ -85,5 +46,3 @@ struct Analyze: ParsableCommand {
     }
   }
 }
-
-extension TableFormat: ExpressibleByArgument {}

@@ -57,9 +57,7 @@ struct Compare: ParsableCommand {
     var comparison: ComparisonReport?
     try reportingAnalysisErrors {
       let options = tableArguments.tableOptions
-      let analysisOptions = AnalysisOptions(
-        hlp: try tableArguments.hlp.map { try HLPTable.load(from: URL(fileURLWithPath: $0)) },
-        maxClasses: tableArguments.maxClasses)
+      let analysisOptions = try tableArguments.analysisOptions()
       let first = try AnalysisReport(
         table: try ErrorTable.load(from: URL(fileURLWithPath: before), options: options), options: analysisOptions)
       let second = try AnalysisReport(
@@ -86,50 +84,5 @@ struct Compare: ParsableCommand {
       if case .unreadableManifest = error { throw ExitCode.missingInput }
       throw ExitCode.dataError
     }
-  }
-}
-
-/// How to read error-analysis tables: the options `augment analyze` and `augment compare` share.
-struct TableArguments: ParsableArguments {
-  @Option(help: ArgumentHelp("A CSV of human-level accuracy per tag (columns: tag,human_accuracy).", valueName: "file"))
-  var hlp: String?
-
-  @Option(
-    help: ArgumentHelp(
-      "Judge correctness by the score column: score <= threshold is correct (e.g. WER).", valueName: "threshold"))
-  var scoreThreshold: Double?
-
-  @Flag(help: "With --score-threshold: score >= threshold is correct instead.")
-  var higherIsBetter = false
-
-  @Option(
-    help: ArgumentHelp(
-      "Comma-separated boolean tag columns; turns off detecting them ('' for none).", valueName: "columns"))
-  var tagColumns: String?
-
-  @Option(help: "The table format when the extension does not tell (csv or jsonl).")
-  var format: TableFormat?
-
-  @Option(
-    help: ArgumentHelp(
-      "Skip per-class metrics above this many distinct labels (free text such as transcripts).", valueName: "n"))
-  var maxClasses = 50
-
-  func validate() throws {
-    if higherIsBetter && scoreThreshold == nil {
-      throw ValidationError("--higher-is-better needs --score-threshold.")
-    }
-    if maxClasses < 1 {
-      throw ValidationError("--max-classes must be at least 1.")
-    }
-  }
-
-  var tableOptions: TableOptions {
-    TableOptions(
-      format: format,
-      scoreRule: scoreThreshold.map {
-        ScoreRule(threshold: $0, direction: higherIsBetter ? .higherIsBetter : .lowerIsBetter)
-      },
-      tagColumns: tagColumns.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
   }
 }
