@@ -86,6 +86,16 @@ import Testing
     #expect(error?.description.hasPrefix("errors.csv, line 1: no column 'accent'") == true)
   }
 
+  @Test func knownColumnToAuditByIsExplained() throws {
+    let table = try Fixtures.table("id,label,prediction,gender\n1,a,a,f\n")
+    let error = #expect(throws: TableError.self) {
+      try AnalysisReport(table: table, options: AnalysisOptions(groupColumns: ["label"]))
+    }
+    #expect(error?.kind == .notAGroupColumn("label", groupColumns: ["gender"]))
+    #expect(error?.description.contains("'label' is not a descriptive column") == true)
+    #expect(error?.description.contains("here: gender") == true)
+  }
+
   @Test func duplicateColumnsIncludingBothHumanSpellings() {
     expectFailure("id,label,Label,prediction\n1,a,a,a\n", line: 1, kind: .duplicateColumn("Label"))
     expectFailure("label,prediction,human,human_label\na,a,a,a\n", line: 1, kind: .duplicateColumn("human_label"))

@@ -59,7 +59,10 @@ public struct AnalysisReport: Codable, Equatable, Sendable {
     let path = table.source.relativePath
     let extraColumns = table.extraColumns
     for column in options.groupColumns where !extraColumns.contains(column) {
-      throw TableError(path: path, line: 1, kind: .unknownColumn(column, expected: extraColumns))
+      let exists = table.columns.contains { $0.caseInsensitiveCompare(column) == .orderedSame }
+      throw TableError(
+        path: path, line: 1,
+        kind: exists ? .notAGroupColumn(column, groupColumns: extraColumns) : .unknownColumn(column, expected: extraColumns))
     }
     let measurer = SliceMeasurer(table: table, hlp: options.hlp)
     guard var overall = measurer.measure("overall", rows: table.rows, hlpKey: "overall") else {

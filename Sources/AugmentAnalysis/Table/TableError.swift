@@ -27,6 +27,8 @@ public struct TableError: Error, Equatable, Sendable, CustomStringConvertible {
     case missingColumn(String, found: [String])
     /// A column named on the command line, or present in an `--hlp` table, that the table does not define.
     case unknownColumn(String, expected: [String])
+    /// `--by` named a column that exists but holds labels, predictions, weights or tags, not groups.
+    case notAGroupColumn(String, groupColumns: [String])
     /// A header but no data rows.
     case noDataRows
     /// A required cell is empty.
@@ -88,6 +90,9 @@ public struct TableError: Error, Equatable, Sendable, CustomStringConvertible {
         + "the first line must be a header naming the columns"
     case .unknownColumn(let name, let expected):
       return "no column '\(name)'; expected one of: \(expected.joined(separator: ", "))"
+    case .notAGroupColumn(let name, let groupColumns):
+      let choices = groupColumns.isEmpty ? "this table has none" : "here: \(groupColumns.joined(separator: ", "))"
+      return "'\(name)' is not a descriptive column; --by audits columns other than the known ones and tags (\(choices))"
     case .noDataRows:
       return "a header but no data rows; add one row per example"
     case .missingValue(let column):
