@@ -125,4 +125,20 @@ import Testing
     #expect(again.stderr.contains("already holds files") && again.stderr.contains("--resume"))
     #expect(try Self.contents(of: folder.path("out"), excluding: []) == before)
   }
+
+  /// A sample that cannot be written stops the run with status 73 and the path; what was made stays listed.
+  @Test func aWriteFailureStopsTheRun() throws {
+    let folder = try TemporaryFolder()
+    let out = folder.path("out")
+    #expect(try Self.speechRun(out, count: 2).status == 0)
+    // A non-empty folder where sample 2 would go: renaming a file onto it fails, even for root.
+    let blocker = out + "/car-noise-000002.wav"
+    try FileManager.default.createDirectory(atPath: blocker, withIntermediateDirectories: false)
+    try Data("x".utf8).write(to: URL(fileURLWithPath: blocker + "/keep"))
+    let result = try Self.speechRun(out, count: 6, extra: ["--resume", "--jobs", "1"])
+    #expect(result.status == 73, "\(result.stderr)")
+    #expect(result.stderr.contains("car-noise-000002.wav"))
+    #expect(try Self.manifest(out).map(\.index) == [0, 1])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: out).allSatisfy { !$0.contains(".partial-") })
+  }
 }

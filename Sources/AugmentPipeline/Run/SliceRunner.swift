@@ -87,7 +87,7 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
     while position < pending.count, !cancellation.isCancelled {
       let batch = Array(pending[position..<min(position + batchSize, pending.count)])
       position += batch.count
-      let outcomes = process(batch)
+      let outcomes = try process(batch)
       for (index, outcome) in zip(batch, outcomes) {
         for rejection in outcome.rejections {
           for rule in rejection.failed { rejectedByRule[rule, default: 0] += 1 }
@@ -119,12 +119,14 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
   }
 
   /// Makes the samples of one batch on up to `jobs` threads; outcomes come back in batch order.
-  private func process(_ batch: [Int]) -> [Outcome] {
-    ParallelMap.map(batch.count, jobs: settings.jobs) { slot in makeSample(batch[slot]) }
+  /// Throws the first failure to write a sample, after the batch's other threads have finished.
+  private func process(_ batch: [Int]) throws -> [Outcome] {
+    try ParallelMap.map(batch.count, jobs: settings.jobs) { slot in Result { try makeSample(batch[slot]) } }
+      .map { try $0.get() }
   }
 
   /// Tries sources `i mod n`, `i+1 mod n`, … with up to `redraws` candidates each, until one passes.
-  func makeSample(_ index: Int) -> Outcome {
+  func makeSample(_ index: Int) throws -> Outcome {
     var outcome = Outcome(accepted: nil, rejections: [], skipped: [])
     for sourceTry in 0..<min(settings.sourcesPerSample, sources.count) {
       let source = sources[(index + sourceTry) % sources.count]
@@ -144,33 +146,37 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
       for redraw in 0..<settings.redraws {
         let attempt = sourceTry * settings.redraws + redraw
         var rng = Xoshiro256StarStar.forSample(seed: settings.seed, index: index, attempt: attempt)
+        let candidate: Factory.Media, records: [AppliedTransform], verdicts: [Verdict]
         do {
-          let (candidate, records) = try factory.candidate(from: original, using: &rng)
-          let verdicts = try factory.check(candidate, against: original, source: source, records: records)
-          let checks = Dictionary(verdicts.map { ($0.rule, $0) }, uniquingKeysWith: { first, _ in first })
-          let failing = verdicts.filter { !$0.passed }
-          if failing.isEmpty {
-            let id = settings.sampleID(index)
-            let output = "\(id).\(factory.fileExtension)"
-            try factory.write(candidate, to: folder.url.appendingPathComponent(output))
-            outcome.accepted = ManifestRecord(
-              id: id, index: index, attempt: attempt, seed: settings.seed, slice: settings.slice, source: source.path,
-              sourceID: source.id, output: output, label: source.label, transforms: records, checks: checks,
-              toolVersion: ToolVersion.current, recipeHash: settings.recipeHash)
-            return outcome
-          }
-          for verdict in failing { failures[verdict.rule, default: 0] += 1 }
-          outcome.rejections.append(
-            RejectionRecord(
-              index: index, attempt: attempt, source: source.path, failed: failing.map(\.rule),
-              reason: failing.map(\.reason).joined(separator: "; "), transforms: records, checks: checks))
+          (candidate, records) = try factory.candidate(from: original, using: &rng)
+          verdicts = try factory.check(candidate, against: original, source: source, records: records)
         } catch {
           failures["error", default: 0] += 1
           outcome.rejections.append(
             RejectionRecord(
               index: index, attempt: attempt, source: source.path, failed: ["error"], reason: "\(error)",
               transforms: [], checks: [:]))
+          continue
         }
+        let checks = Dictionary(verdicts.map { ($0.rule, $0) }, uniquingKeysWith: { first, _ in first })
+        let failing = verdicts.filter { !$0.passed }
+        guard failing.isEmpty else {
+          for verdict in failing { failures[verdict.rule, default: 0] += 1 }
+          outcome.rejections.append(
+            RejectionRecord(
+              index: index, attempt: attempt, source: source.path, failed: failing.map(\.rule),
+              reason: failing.map(\.reason).joined(separator: "; "), transforms: records, checks: checks))
+          continue
+        }
+        let id = settings.sampleID(index)
+        let output = "\(id).\(factory.fileExtension)"
+        // A sample that cannot be written stops the run: every later one would fail the same way.
+        try factory.write(candidate, to: folder.url.appendingPathComponent(output))
+        outcome.accepted = ManifestRecord(
+          id: id, index: index, attempt: attempt, seed: settings.seed, slice: settings.slice, source: source.path,
+          sourceID: source.id, output: output, label: source.label, transforms: records, checks: checks,
+          toolVersion: ToolVersion.current, recipeHash: settings.recipeHash)
+        return outcome
       }
       let worst = failures.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
       outcome.skipped.append(
