@@ -8,4 +8,6 @@ extension ExitCode {
   static let missingInput = ExitCode(66)
   /// Output could not be written.
   static let cannotWrite = ExitCode(73)
+  /// A slice run was interrupted (Ctrl-C, SIGTERM); `--resume` continues it.
+  static let interrupted = ExitCode(130)
 }

@@ -4,11 +4,6 @@ import Dispatch
 import Foundation
 import MediaIO
 
-extension ExitCode {
-  /// The run was interrupted; `--resume` continues it.
-  static let interrupted = ExitCode(130)
-}
-
 /// One slice run from the command line: builds the request, shows the dry run or runs with a progress
 /// display, stops cleanly on Ctrl-C or SIGTERM, and prints the closing summary.
 struct SliceCommand {
