@@ -168,7 +168,10 @@ def main() -> None:
     print(f"raw results: {raw}", flush=True)
     tables = report.render(raw, environment)
     (results_folder / f"{stamp}.md").write_text(tables)
-    report.update_benchmarks(args.repository / "BENCHMARKS.md", tables)
+    if args.limit:
+        print("--limit: BENCHMARKS.md left as it was (a partial run is not comparable)", flush=True)
+    else:
+        report.update_benchmarks(args.repository / "BENCHMARKS.md", tables)
     print(tables)
 
 

@@ -10,8 +10,8 @@
 #    with all cores, times `augment --slice car-noise --count 500`, and one run of --large-count
 #    samples (default 10000; 0 skips it) for its peak memory;
 # 5. writes the tables into BENCHMARKS.md (between the results markers) and bench/.data/results/.
-# --limit N runs every folder workload on its first N inputs only (a quick check; the figures are not
-# comparable with a full run).
+# --limit N runs every folder workload on its first N inputs only: a quick check whose figures are not
+# comparable with a full run, so it writes only bench/.data/results/, not BENCHMARKS.md.
 set -euo pipefail
 
 bench="$(cd "$(dirname "$0")" && pwd)"
