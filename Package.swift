@@ -6,6 +6,7 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "augment", targets: ["augment"]),
+    .library(name: "MediaIO", targets: ["MediaIO"]),
     .library(name: "AugmentCore", targets: ["AugmentCore"]),
     .library(name: "AugmentAnalysis", targets: ["AugmentAnalysis"]),
     .library(name: "AugmentPipeline", targets: ["AugmentPipeline"]),

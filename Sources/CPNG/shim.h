@@ -8,6 +8,7 @@
  * stored (no gamma or colour conversion); 16-bit samples are in host byte order.
  */
 #include <png.h>
+#include <zlib.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -162,6 +163,9 @@ static inline cpng_status cpng_write(const char *path, const uint8_t *pixels, ui
   }
   png_init_io(png, file);
   png_set_compression_level(png, compression_level);
+  /* libpng defaults to Z_FILTERED for filtered image data; zlib's default strategy is about 20 % faster
+     for a few per cent larger files, and is what OpenCV uses at an explicit level. */
+  png_set_compression_strategy(png, Z_DEFAULT_STRATEGY);
   png_set_IHDR(png, info, width, height, bit_depth, color_types[channels], PNG_INTERLACE_NONE,
                PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
   png_write_info(png, info);

@@ -110,15 +110,31 @@ final class SoundFileHandle {
     }
   }
 
-  /// `round(x × 2^(bits-1))`, clamped to the format's range and shifted to the top of an Int32,
-  /// which is how libsndfile's integer interface expects every PCM width.
-  private static func leftJustifiedLevels(_ samples: [Float], bits: Int) -> [Int32] {
+  /// `round(x × 2^(bits-1))` (ties to even), clamped to the format's range and shifted to the top of an
+  /// Int32, which is how libsndfile's integer interface expects every PCM width. Eight samples at a time.
+  static func leftJustifiedLevels(_ samples: [Float], bits: Int) -> [Int32] {
+    typealias Lanes = SIMD8<Float>
     let scale = Float(1 << (bits - 1))
-    let low = -scale, high = scale - 1
+    let low = Lanes(repeating: -scale), high = Lanes(repeating: scale - 1)
     let shift = Int32(32 - bits)
-    return samples.map { sample in
-      let level = min(max((sample * scale).rounded(.toNearestOrEven), low), high)
-      return Int32(level) << shift
+    return [Int32](unsafeUninitializedCapacity: samples.count) { output, initialized in
+      samples.withUnsafeBufferPointer { input in
+        let whole = input.count - input.count % Lanes.scalarCount
+        var index = 0
+        while index < whole {
+          var lanes = Lanes(input[index..<index + Lanes.scalarCount]) * scale
+          lanes = lanes.replacing(with: low, where: lanes .< low).replacing(with: high, where: lanes .> high)
+          let levels = SIMD8<Int32>(lanes.rounded(.toNearestOrEven)) &<< shift
+          for lane in 0..<Lanes.scalarCount { output[index + lane] = levels[lane] }
+          index += Lanes.scalarCount
+        }
+        while index < input.count {
+          let level = min(max(input[index] * scale, -scale), scale - 1).rounded(.toNearestOrEven)
+          output[index] = Int32(level) << shift
+          index += 1
+        }
+      }
+      initialized = samples.count
     }
   }
 
@@ -144,6 +160,8 @@ final class SoundFileHandle {
   private static func dataShortfall(inLogOf pointer: OpaquePointer) -> String? {
     var log = [CChar](repeating: 0, count: 16_384)
     sf_command(pointer, Int32(SFC_GET_LOG_INFO), &log, Int32(log.count))
+    // Nearly every file is consistent: look for libsndfile's marker before decoding the log as text.
+    guard strstr(log, "(should be") != nil else { return nil }
     let text = String(nullTerminated: log)
     for line in text.split(separator: "\n") {
       let trimmed = line.trimmingCharacters(in: .whitespaces)
