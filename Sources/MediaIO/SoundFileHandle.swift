@@ -111,27 +111,16 @@ final class SoundFileHandle {
   }
 
   /// `round(x × 2^(bits-1))` (ties to even), clamped to the format's range and shifted to the top of an
-  /// Int32, which is how libsndfile's integer interface expects every PCM width. Eight samples at a time.
+  /// Int32, which is how libsndfile's integer interface expects every PCM width.
   static func leftJustifiedLevels(_ samples: [Float], bits: Int) -> [Int32] {
-    typealias Lanes = SIMD8<Float>
     let scale = Float(1 << (bits - 1))
-    let low = Lanes(repeating: -scale), high = Lanes(repeating: scale - 1)
+    let low = -scale, high = scale - 1
     let shift = Int32(32 - bits)
     return [Int32](unsafeUninitializedCapacity: samples.count) { output, initialized in
       samples.withUnsafeBufferPointer { input in
-        let whole = input.count - input.count % Lanes.scalarCount
-        var index = 0
-        while index < whole {
-          var lanes = Lanes(input[index..<index + Lanes.scalarCount]) * scale
-          lanes = lanes.replacing(with: low, where: lanes .< low).replacing(with: high, where: lanes .> high)
-          let levels = SIMD8<Int32>(lanes.rounded(.toNearestOrEven)) &<< shift
-          for lane in 0..<Lanes.scalarCount { output[index + lane] = levels[lane] }
-          index += Lanes.scalarCount
-        }
-        while index < input.count {
-          let level = min(max(input[index] * scale, -scale), scale - 1).rounded(.toNearestOrEven)
+        for index in 0..<input.count {
+          let level = min(max(input[index] * scale, low), high).rounded(.toNearestOrEven)
           output[index] = Int32(level) << shift
-          index += 1
         }
       }
       initialized = samples.count
