@@ -6,9 +6,9 @@ struct SSIMRule: ChecklistRule {
   let minimum: Double
   var name: String { "ssim" }
 
-  func evaluate(_ sample: CandidateSample<Image>) throws -> Verdict {
+  func evaluate(_ sample: CandidateSample<MeasuredImage>) throws -> Verdict {
     Verdict(
-      rule: name, kind: .clarity, value: try SSIM.score(sample.original, sample.candidate), minimum: minimum,
+      rule: name, kind: .clarity, value: try SSIM.score(sample.original.image, sample.candidate.image), minimum: minimum,
       what: "SSIM", failure: "the image no longer shows its content clearly")
   }
 }
@@ -20,13 +20,13 @@ struct DefectContrastRule: ChecklistRule {
   let minimum: Double
   var name: String { "defect-contrast" }
 
-  func evaluate(_ sample: CandidateSample<Image>) throws -> Verdict {
+  func evaluate(_ sample: CandidateSample<MeasuredImage>) throws -> Verdict {
     guard let box = sample.source.defectBox else {
       return Verdict(
         rule: name, kind: .clarity, value: 1, minimum: minimum, what: "no defect box given; contrast kept",
         failure: "")
     }
-    let contrast = try LocalContrast(candidate: sample.candidate, source: sample.original, box: box)
+    let contrast = try LocalContrast(candidate: sample.candidate.image, source: sample.original.image, box: box)
     return Verdict(
       rule: name, kind: .clarity, value: contrast.retainedRelativeFraction ?? 1, minimum: minimum,
       what: "the fraction of the defect's relative contrast kept", failure: "the defect fades out of view")
@@ -40,9 +40,9 @@ struct ImageStatisticRule: ChecklistRule {
   let range: ParameterRange
   var name: String { statistic.rawValue }
 
-  func evaluate(_ sample: CandidateSample<Image>) throws -> Verdict {
+  func evaluate(_ sample: CandidateSample<MeasuredImage>) throws -> Verdict {
     Verdict(
-      rule: name, kind: .realism, value: statistic.measure(ImageStatistics(of: sample.candidate)), minimum: range.lower,
+      rule: name, kind: .realism, value: statistic.measure(sample.candidate.statistics), minimum: range.lower,
       maximum: range.upper, what: statistic.label, failure: "real examples of the slice do not look like this")
   }
 }
@@ -52,9 +52,9 @@ struct ImageClippingRule: ChecklistRule {
   let maximum: Double
   var name: String { "clipped-fraction" }
 
-  func evaluate(_ sample: CandidateSample<Image>) throws -> Verdict {
+  func evaluate(_ sample: CandidateSample<MeasuredImage>) throws -> Verdict {
     Verdict(
-      rule: name, kind: .realism, value: ImageStatistics(of: sample.candidate).clippedFraction, maximum: maximum,
+      rule: name, kind: .realism, value: sample.candidate.statistics.clippedFraction, maximum: maximum,
       what: "the fraction of clipped pixels", failure: "highlights or shadows are burnt out beyond real examples")
   }
 }

@@ -8,7 +8,7 @@ public struct ImageSampleFactory: SampleFactory {
   public let fileExtension = "png"
   public let calibration: ImageCalibration
   let chain: TransformChain<Image>
-  let checklist: Checklist<Image>
+  let checklist: Checklist<MeasuredImage>
   /// The recipe's transforms as they will run, with calibrated ranges.
   public let transformLines: [String]
 
@@ -46,7 +46,7 @@ public struct ImageSampleFactory: SampleFactory {
         .description
     }
     let thresholds = recipe.checklist
-    var rules: [any ChecklistRule<Image>] = []
+    var rules: [any ChecklistRule<MeasuredImage>] = []
     if let minimum = thresholds.minSSIM { rules.append(SSIMRule(minimum: minimum)) }
     if let minimum = thresholds.minDefectContrast { rules.append(DefectContrastRule(minimum: minimum)) }
     for statistic in ImageStatistic.allCases {
@@ -58,19 +58,24 @@ public struct ImageSampleFactory: SampleFactory {
     checklist = Checklist(rules: rules)
   }
 
-  public func load(_ source: SourceExample) throws -> Image {
-    try PNGFile.read(from: source.url)
+  public func load(_ source: SourceExample) throws -> MeasuredImage {
+    MeasuredImage(try PNGFile.read(from: source.url))
   }
 
-  public func candidate(from original: Image, using rng: inout Xoshiro256StarStar) throws -> (Image, [AppliedTransform]) {
-    try chain.apply(to: original, using: &rng)
+  public func candidate(from original: MeasuredImage, using rng: inout Xoshiro256StarStar) throws -> (
+    MeasuredImage, [AppliedTransform]
+  ) {
+    let (image, records) = try chain.apply(to: original.image, using: &rng)
+    return (MeasuredImage(image), records)
   }
 
-  public func check(_ candidate: Image, against original: Image, source: SourceExample, records: [AppliedTransform]) throws -> [Verdict] {
+  public func check(
+    _ candidate: MeasuredImage, against original: MeasuredImage, source: SourceExample, records: [AppliedTransform]
+  ) throws -> [Verdict] {
     try checklist.evaluate(CandidateSample(source: source, original: original, candidate: candidate, records: records))
   }
 
-  public func write(_ media: Image, to url: URL) throws {
-    try PNGFile.write(media, to: url)
+  public func write(_ media: MeasuredImage, to url: URL) throws {
+    try PNGFile.write(media.image, to: url)
   }
 }
