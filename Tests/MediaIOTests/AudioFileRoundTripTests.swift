@@ -37,6 +37,18 @@ import Testing
     #expect(decoded.format.container == (format.rawValue.hasPrefix("flac") ? "flac" : "wav"))
   }
 
+  /// Longer than what is allocated before reading, so the rest arrives block by block.
+  @Test func fileLongerThanTheReservationReadsWhole() throws {
+    let folder = try TemporaryFolder()
+    let frames = SoundFileHandle.reservedFrames * 2 + 1_234
+    let original = Self.levels(bits: 16, frames: frames, channels: 1, sampleRate: 16_000)
+    let url = folder.file("long.wav")
+    try AudioFile.write(original, to: url, as: .wavPCM16)
+    let decoded = try AudioFile.read(from: url)
+    #expect(decoded.buffer.frameCount == frames)
+    #expect(decoded.buffer == original)
+  }
+
   @Test func float32IsBitExact() throws {
     let folder = try TemporaryFolder()
     var generator = LinearCongruential(seed: 3)
