@@ -114,6 +114,13 @@ def main() -> None:
     }
     kernel_image = str(data / "images/img-000.png")
 
+    def fresh_folder(name: str) -> Path:
+        """Every run writes into a folder of its own, and all of them are removed only after the last run:
+        deleting a run's files just before the next run creates its own makes ext4 file systems without a
+        journal check every recently deleted inode on each create (`recently_deleted` in the kernel), a
+        cost of the harness that is not part of either tool's work."""
+        return out / stamp / name
+
     stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
     results_folder = data / "results"
     results_folder.mkdir(parents=True, exist_ok=True)
@@ -134,8 +141,7 @@ def main() -> None:
             for case, (our_command, peer_command) in cases.items():
                 for jobs in worker_counts:
                     for side in sides:
-                        target = out / f"{side}-{case}"
-                        shutil.rmtree(target, ignore_errors=True)
+                        target = fresh_folder(f"{side}-{case}-{jobs}-{round_}")
                         command = (our_command if side == "ours" else peer_command) + ["--jobs", str(jobs)]
                         if "stoi" != case != "ssim":
                             command += ["--out", str(target)]
@@ -149,21 +155,19 @@ def main() -> None:
                     lines = run_json([python, str(peers / "kernels.py"), "--image", kernel_image, "--out", str(out / "kernels")], peer_env)
                 record(lines, "kernels", side, round_)
             for jobs in worker_counts:
-                target = out / "cli-500"
-                shutil.rmtree(target, ignore_errors=True)
+                target = fresh_folder(f"cli-500-{jobs}-{round_}")
                 command = [args.augment, "--slice", "car-noise", "--count", "500", "--out", str(target), "--jobs", str(jobs)]
                 line = timed_cli(command, args.repository, out)
                 line.update(workload="augment-cli", implementation="augment", jobs=jobs, files=500)
                 record([line], "cli-500", "ours", round_)
         if args.large_count:
             print(f"large run: {args.large_count} samples", flush=True)
-            target = out / "cli-large"
-            shutil.rmtree(target, ignore_errors=True)
+            target = fresh_folder("cli-large")
             command = [args.augment, "--slice", "car-noise", "--count", str(args.large_count), "--out", str(target), "--jobs", str(all_cores)]
             line = timed_cli(command, args.repository, out)
             line.update(workload="augment-cli", implementation="augment", jobs=all_cores, files=args.large_count)
             record([line], "cli-large", "ours", 1)
-            shutil.rmtree(target, ignore_errors=True)
+    shutil.rmtree(out, ignore_errors=True)
 
     print(f"raw results: {raw}", flush=True)
     tables = report.render(raw, environment)
