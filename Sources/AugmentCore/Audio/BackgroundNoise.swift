@@ -79,15 +79,17 @@ public struct BackgroundNoise: Transform {
     let looped = NoiseTrack.needsLoop(clipLength: noise.count, length: length)
     let crossfade = looped ? try crossfadeFrames(clip: clip, clipLength: noise.count, sampleRate: input.sampleRate) : 0
     let offset = rng.index(below: NoiseTrack.offsetCount(clipLength: noise.count, length: length, crossfade: crossfade))
-    let track = NoiseTrack.make(from: noise, offset: offset, length: length, crossfade: crossfade)
-
     let speech = SignalMath.average(of: input.channels)
     let speechPower = SignalToNoise.speechPower(speech, definition: definition, sampleRate: input.sampleRate)
     guard speechPower > 0 else { throw AudioTransformError.silentInput(transform: Self.name) }
-    let noisePower = SignalMath.meanSquare(track)
-    guard noisePower > 0 else { throw AudioTransformError.silentNoise(clip: clip) }
-    let noiseGain = SignalToNoise.noiseGain(speechPower: speechPower, noisePower: noisePower, snrDB: snrDB)
-    let peak = input.channels.reduce(Float(0)) { max($0, SignalMath.peakOfMix($1, track, addedGain: Float(noiseGain))) }
+    let (noiseGain, peak) = try NoiseTrack.withTrack(from: noise, offset: offset, length: length, crossfade: crossfade) {
+      track in
+      let noisePower = SignalMath.meanSquare(track)
+      guard noisePower > 0 else { throw AudioTransformError.silentNoise(clip: clip) }
+      let noiseGain = SignalToNoise.noiseGain(speechPower: speechPower, noisePower: noisePower, snrDB: snrDB)
+      let peak = input.channels.reduce(Float(0)) { max($0, SignalMath.peakOfMix($1, track, addedGain: Float(noiseGain))) }
+      return (noiseGain, peak)
+    }
     return Parameters(
       clip: clip, offset: offset, looped: looped, crossfadeFrames: crossfade, snrDB: snrDB, definition: definition,
       noiseGain: noiseGain, mixGain: PeakLimit.gain(forPeak: peak))
@@ -107,10 +109,12 @@ public struct BackgroundNoise: Transform {
         detail: "offset \(parameters.offset), crossfade \(parameters.crossfadeFrames) and looped \(parameters.looped) "
           + "for \(parameters.clip) (\(noise.count) frames) under \(length) frames of speech")
     }
-    let track = NoiseTrack.make(
-      from: noise, offset: parameters.offset, length: length, crossfade: parameters.crossfadeFrames)
-    let channels = input.channels.map {
-      SignalMath.mix($0, track, addedGain: Float(parameters.noiseGain), outputGain: Float(parameters.mixGain))
+    let channels = NoiseTrack.withTrack(
+      from: noise, offset: parameters.offset, length: length, crossfade: parameters.crossfadeFrames
+    ) { track in
+      input.channels.map {
+        SignalMath.mix($0, track, addedGain: Float(parameters.noiseGain), outputGain: Float(parameters.mixGain))
+      }
     }
     return AudioBuffer(channels: channels, sampleRate: input.sampleRate)
   }

@@ -50,6 +50,19 @@ public enum NoiseTrack {
     return track
   }
 
+  /// Calls `body` with the track ``make(from:offset:length:crossfade:)`` builds, without copying the clip
+  /// when it is long enough to be cut: then the track is a view of the clip's own storage.
+  public static func withTrack<Result>(
+    from clip: [Float], offset: Int, length: Int, crossfade: Int,
+    _ body: (UnsafeBufferPointer<Float>) throws -> Result
+  ) rethrows -> Result {
+    guard needsLoop(clipLength: clip.count, length: length) else {
+      precondition(offset >= 0 && offset < offsetCount(clipLength: clip.count, length: length, crossfade: crossfade))
+      return try clip.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[offset..<(offset + length)])) }
+    }
+    return try make(from: clip, offset: offset, length: length, crossfade: crossfade).withUnsafeBufferPointer(body)
+  }
+
   /// Where each seam's crossfade begins in a looped track (empty when the clip is not looped).
   public static func seamStarts(clipLength: Int, offset: Int, length: Int, crossfade: Int) -> [Int] {
     guard needsLoop(clipLength: clipLength, length: length) else { return [] }

@@ -41,6 +41,11 @@ public enum SignalMath {
 
   /// The mean of x² (0 for an empty signal).
   public static func meanSquare(_ samples: [Float]) -> Double {
+    samples.withUnsafeBufferPointer { meanSquare($0) }
+  }
+
+  /// The mean of x² (0 for an empty signal).
+  public static func meanSquare(_ samples: UnsafeBufferPointer<Float>) -> Double {
     samples.isEmpty ? 0 : sumOfSquares(samples) / Double(samples.count)
   }
 
@@ -91,24 +96,29 @@ public enum SignalMath {
   /// The expression is evaluated in this order everywhere (see ``peakOfMix(_:_:addedGain:)``) so the
   /// peak measured before mixing is exactly the peak of the mix.
   public static func mix(_ signal: [Float], _ added: [Float], addedGain: Float, outputGain: Float) -> [Float] {
+    added.withUnsafeBufferPointer { mix(signal, $0, addedGain: addedGain, outputGain: outputGain) }
+  }
+
+  /// `outputGain × (signal + addedGain × added)`, sample by sample; both inputs the same length.
+  public static func mix(
+    _ signal: [Float], _ added: UnsafeBufferPointer<Float>, addedGain: Float, outputGain: Float
+  ) -> [Float] {
     precondition(signal.count == added.count, "mixed signals must have the same length")
     let count = signal.count
     return [Float](unsafeUninitializedCapacity: count) { output, initialized in
       signal.withUnsafeBufferPointer { s in
-        added.withUnsafeBufferPointer { n in
-          guard let sBase = s.baseAddress, let nBase = n.baseAddress, let oBase = output.baseAddress else { return }
-          let g = SIMD16<Float>(repeating: addedGain), m = SIMD16<Float>(repeating: outputGain)
-          var index = 0
-          while index + 16 <= count {
-            let sv = UnsafeRawPointer(sBase + index).loadUnaligned(as: SIMD16<Float>.self)
-            let nv = UnsafeRawPointer(nBase + index).loadUnaligned(as: SIMD16<Float>.self)
-            UnsafeMutableRawPointer(oBase + index).storeBytes(of: m * (sv + g * nv), as: SIMD16<Float>.self)
-            index += 16
-          }
-          while index < count {
-            oBase[index] = outputGain * (sBase[index] + addedGain * nBase[index])
-            index += 1
-          }
+        guard let sBase = s.baseAddress, let nBase = added.baseAddress, let oBase = output.baseAddress else { return }
+        let g = SIMD16<Float>(repeating: addedGain), m = SIMD16<Float>(repeating: outputGain)
+        var index = 0
+        while index + 16 <= count {
+          let sv = UnsafeRawPointer(sBase + index).loadUnaligned(as: SIMD16<Float>.self)
+          let nv = UnsafeRawPointer(nBase + index).loadUnaligned(as: SIMD16<Float>.self)
+          UnsafeMutableRawPointer(oBase + index).storeBytes(of: m * (sv + g * nv), as: SIMD16<Float>.self)
+          index += 16
+        }
+        while index < count {
+          oBase[index] = outputGain * (sBase[index] + addedGain * nBase[index])
+          index += 1
         }
       }
       initialized = count
@@ -117,26 +127,29 @@ public enum SignalMath {
 
   /// The largest |signal + addedGain × added|, without building the mix.
   public static func peakOfMix(_ signal: [Float], _ added: [Float], addedGain: Float) -> Float {
+    added.withUnsafeBufferPointer { peakOfMix(signal, $0, addedGain: addedGain) }
+  }
+
+  /// The largest |signal + addedGain × added|, without building the mix.
+  public static func peakOfMix(_ signal: [Float], _ added: UnsafeBufferPointer<Float>, addedGain: Float) -> Float {
     precondition(signal.count == added.count, "mixed signals must have the same length")
     return signal.withUnsafeBufferPointer { s in
-      added.withUnsafeBufferPointer { n in
-        guard let sBase = s.baseAddress, let nBase = n.baseAddress else { return 0 }
-        let g = SIMD16<Float>(repeating: addedGain)
-        var extremes = Extremes()
-        var index = 0
-        while index + 16 <= s.count {
-          let sv = UnsafeRawPointer(sBase + index).loadUnaligned(as: SIMD16<Float>.self)
-          let nv = UnsafeRawPointer(nBase + index).loadUnaligned(as: SIMD16<Float>.self)
-          extremes.include(sv + g * nv)
-          index += 16
-        }
-        var result = extremes.magnitude
-        while index < s.count {
-          result = max(result, abs(sBase[index] + addedGain * nBase[index]))
-          index += 1
-        }
-        return result
+      guard let sBase = s.baseAddress, let nBase = added.baseAddress else { return 0 }
+      let g = SIMD16<Float>(repeating: addedGain)
+      var extremes = Extremes()
+      var index = 0
+      while index + 16 <= s.count {
+        let sv = UnsafeRawPointer(sBase + index).loadUnaligned(as: SIMD16<Float>.self)
+        let nv = UnsafeRawPointer(nBase + index).loadUnaligned(as: SIMD16<Float>.self)
+        extremes.include(sv + g * nv)
+        index += 16
       }
+      var result = extremes.magnitude
+      while index < s.count {
+        result = max(result, abs(sBase[index] + addedGain * nBase[index]))
+        index += 1
+      }
+      return result
     }
   }
 

@@ -57,4 +57,15 @@ import Testing
     #expect(NoiseTrack.make(from: clip, offset: 700, length: 300, crossfade: 0) == Array(clip[700..<1000]))
     #expect(NoiseTrack.seamStarts(clipLength: 1000, offset: 700, length: 300, crossfade: 0).isEmpty)
   }
+
+  /// The borrowed track is the built one, whether the clip is cut (a view of it) or looped (a copy).
+  @Test(arguments: [(offset: 123, length: 400), (offset: 250, length: 2_500)])
+  func borrowedTrackEqualsTheBuiltOne(offset: Int, length: Int) {
+    let clip = (0..<1000).map { Float(sin(Double($0) * 0.37)) }
+    let crossfade = NoiseTrack.needsLoop(clipLength: clip.count, length: length) ? 100 : 0
+    let built = NoiseTrack.make(from: clip, offset: offset, length: length, crossfade: crossfade)
+    let borrowed = NoiseTrack.withTrack(from: clip, offset: offset, length: length, crossfade: crossfade) { Array($0) }
+    #expect(borrowed == built)
+    #expect(borrowed.count == length)
+  }
 }

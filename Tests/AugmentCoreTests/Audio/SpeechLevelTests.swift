@@ -1,4 +1,5 @@
 import Foundation
+import MediaIO
 import Testing
 
 @testable import AugmentCore
@@ -56,26 +57,48 @@ import Testing
     #expect(abs(ours.activity - reference.activity) < 1e-6)
   }
 
-  /// ITU-T G.191 STL `sv-p56.c` (`init_speech_voltmeter`, `speech_voltmeter`, `bin_interp`), transcribed.
-  static func referenceVoltmeter(_ x: [Float], sampleRate: Int) -> (levelDB: Double, activity: Double) {
-    let f = Double(sampleRate), thresholdCount = 15, margin = 15.9
+  /// The active-sample counts equal the reference's per-threshold hangover counters exactly, sample for
+  /// sample, whether blocks are stepped over or walked: on recorded speech (which has onsets, decays
+  /// and pauses), on bursts that switch between loud and silent mid-block, and on lengths that leave a
+  /// partial last block.
+  @Test func activeCountsMatchTheReferenceCounters() throws {
+    var signals: [(name: String, samples: [Float], sampleRate: Int)] = []
+    for name in ["s001.wav", "s017.wav", "s042.wav"] {
+      let url = ReferenceData.repositoryRoot.appendingPathComponent("samples/speech/clean/\(name)")
+      let decoded = try AudioFile.read(from: url).buffer
+      signals.append((name, decoded.channels[0], decoded.sampleRate))
+    }
+    var generator = Xoshiro256StarStar(seed: 9)
+    let bursts = (0..<40_003).map { n -> Float in
+      let loud = (n / 1_237) % 3 == 0
+      return (loud ? 0.5 : 0.0004) * Float.random(in: -1...1, using: &generator)
+    }
+    signals.append(("bursts", bursts, 16_000))
+    signals.append(("speech-like", SpeechLikeSignal.make(seconds: 2.3, sampleRate: 44_100, seed: 5, peak: 0.8), 44_100))
+    for signal in signals {
+      let reference = Self.referenceCounts(signal.samples, sampleRate: signal.sampleRate)
+      #expect(SpeechLevel.activeCounts(signal.samples, sampleRate: signal.sampleRate) == reference, "\(signal.name)")
+      let cut = Array(signal.samples.dropLast(5))
+      #expect(SpeechLevel.activeCounts(cut, sampleRate: signal.sampleRate) == Self.referenceCounts(cut, sampleRate: signal.sampleRate))
+    }
+  }
+
+  /// The thresholds of ITU-T G.191 STL `sv-p56.c`: `c[j] = 2^(j−15)`, j = 0…14.
+  static let referenceThresholds = (0..<15).map { pow(2.0, Double($0 - 15)) }
+
+  /// The per-sample activity counters of ITU-T G.191 STL `sv-p56.c` (`speech_voltmeter`), transcribed:
+  /// one comparison and one hangover counter per threshold at every sample.
+  static func referenceCounts(_ x: [Float], sampleRate: Int) -> [Int] {
+    let f = Double(sampleRate), c = referenceThresholds
     let hangover = Int((0.2 * f + 0.5).rounded(.down))
     let g = exp(-1 / (f * 0.03))
-    var c = [Double](repeating: 0, count: thresholdCount)
-    var level = 0.5
-    for j in 1...thresholdCount {
-      c[thresholdCount - j] = level
-      level /= 2
-    }
-    var a = [Int](repeating: 0, count: thresholdCount)
-    var hang = [Int](repeating: hangover, count: thresholdCount)
-    var sq = 0.0, p = 0.0, q = 0.0
+    var a = [Int](repeating: 0, count: c.count)
+    var hang = [Int](repeating: hangover, count: c.count)
+    var p = 0.0, q = 0.0
     for sample in x {
-      let v = Double(sample)
-      sq += v * v
-      p = g * p + (1 - g) * abs(v)
+      p = g * p + (1 - g) * abs(Double(sample))
       q = g * q + (1 - g) * p
-      for j in 0..<thresholdCount {
+      for j in c.indices {
         if q >= c[j] {
           a[j] += 1
           hang[j] = 0
@@ -86,6 +109,15 @@ import Testing
         }
       }
     }
+    return a
+  }
+
+  /// ITU-T G.191 STL `sv-p56.c` (`init_speech_voltmeter`, `speech_voltmeter`, `bin_interp`), transcribed.
+  static func referenceVoltmeter(_ x: [Float], sampleRate: Int) -> (levelDB: Double, activity: Double) {
+    let thresholdCount = 15, margin = 15.9
+    let c = referenceThresholds
+    let a = referenceCounts(x, sampleRate: sampleRate)
+    let sq = x.reduce(0.0) { $0 + Double($1) * Double($1) }
     let longTerm = 10 * log10(sq / Double(x.count))
     for j in 1..<thresholdCount where a[j] != 0 {
       let aDB = 10 * log10(sq / Double(a[j])), cDB = 20 * log10(c[j])
