@@ -20,9 +20,10 @@ let package = Package(
     .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
     .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
     .systemLibrary(name: "CSoxr", pkgConfig: "soxr", providers: [.apt(["libsoxr-dev"])]),
+    .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
 
     // The only module that imports the C modules: audio and PNG files, resampling.
-    .target(name: "MediaIO", dependencies: ["CSndFile", "CPNG", "CSoxr"]),
+    .target(name: "MediaIO", dependencies: ["CSndFile", "CPNG", "CSoxr", "CDeflate"]),
     // Transforms, DSP, metrics, randomness and noise banks: pure Swift over MediaIO's value types.
     .target(name: "AugmentCore", dependencies: ["MediaIO"]),
     // Error-analysis tables, per-slice and per-class metrics, augmentation plans.
@@ -38,8 +39,9 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
-    // MediaIOTests also uses libsndfile directly, as the reference encoder for formats the tool only reads.
-    .testTarget(name: "MediaIOTests", dependencies: ["MediaIO", "CSndFile"]),
+    // MediaIOTests also uses libsndfile directly, as the reference encoder for formats the tool only reads,
+    // and libdeflate to inflate the PNG image data it checks; Reference/ holds PNG files libpng wrote.
+    .testTarget(name: "MediaIOTests", dependencies: ["MediaIO", "CSndFile", "CDeflate"], exclude: ["Reference"]),
     // Reference/ folders hold the scripts that computed expected values with the published implementations.
     .testTarget(
       name: "AugmentCoreTests", dependencies: ["AugmentCore", "MediaIO"],

@@ -66,7 +66,7 @@ def machine(repository: Path, python: str) -> dict:
         "kernel": platform.release(),
         "swift": text(["swift", "--version"]).splitlines()[0],
         "commit": text(["git", "-C", str(repository), "rev-parse", "--short", "HEAD"]),
-        "system_libraries": {name: text(["pkg-config", "--modversion", name]) for name in ("sndfile", "libpng", "zlib", "soxr")},
+        "system_libraries": {name: text(["pkg-config", "--modversion", name]) for name in ("sndfile", "libpng", "zlib", "libdeflate", "soxr")},
         "peers": peers,
     }
 

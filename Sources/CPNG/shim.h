@@ -8,7 +8,6 @@
  * stored (no gamma or colour conversion); 16-bit samples are in host byte order.
  */
 #include <png.h>
-#include <zlib.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,8 +20,7 @@ typedef enum {
   CPNG_TRUNCATED = 3,
   CPNG_CORRUPT = 4,
   CPNG_TOO_LARGE = 5,
-  CPNG_OUT_OF_MEMORY = 6,
-  CPNG_WRITE_FAILED = 7
+  CPNG_OUT_OF_MEMORY = 6
 } cpng_status;
 
 typedef struct {
@@ -128,60 +126,6 @@ static inline cpng_status cpng_read(const char *path, uint32_t max_side, uint64_
   free(rows);
   png_destroy_read_struct(&png, &info, NULL);
   fclose(file);
-  return CPNG_OK;
-}
-
-/* Encodes tightly packed rows (16-bit samples in host order) as a non-interlaced PNG at `path`. */
-static inline cpng_status cpng_write(const char *path, const uint8_t *pixels, uint32_t width, uint32_t height,
-                                     int channels, int bit_depth, int compression_level, char *message,
-                                     size_t message_capacity) {
-  static const int color_types[5] = {0, PNG_COLOR_TYPE_GRAY, PNG_COLOR_TYPE_GRAY_ALPHA, PNG_COLOR_TYPE_RGB,
-                                     PNG_COLOR_TYPE_RGB_ALPHA};
-  if (channels < 1 || channels > 4 || (bit_depth != 8 && bit_depth != 16)) {
-    snprintf(message, message_capacity, "%d channels at %d bits cannot be written", channels, bit_depth);
-    return CPNG_WRITE_FAILED;
-  }
-  FILE *file = fopen(path, "wb");
-  if (!file) {
-    snprintf(message, message_capacity, "cannot create the file");
-    return CPNG_CANNOT_OPEN;
-  }
-  cpng_context context = {message, message_capacity, file};
-  png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &context, cpng_on_error, cpng_on_warning);
-  png_infop info = png ? png_create_info_struct(png) : NULL;
-  if (!info) {
-    png_destroy_write_struct(&png, NULL);
-    fclose(file);
-    return CPNG_OUT_OF_MEMORY;
-  }
-  png_bytep *volatile rows = NULL;
-  if (setjmp(png_jmpbuf(png))) {
-    free(rows);
-    png_destroy_write_struct(&png, &info);
-    fclose(file);
-    return CPNG_WRITE_FAILED;
-  }
-  png_init_io(png, file);
-  png_set_compression_level(png, compression_level);
-  /* libpng defaults to Z_FILTERED for filtered image data; zlib's default strategy is about 20 % faster
-     for a few per cent larger files, and is what OpenCV uses at an explicit level. */
-  png_set_compression_strategy(png, Z_DEFAULT_STRATEGY);
-  png_set_IHDR(png, info, width, height, bit_depth, color_types[channels], PNG_INTERLACE_NONE,
-               PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-  png_write_info(png, info);
-  if (bit_depth == 16 && cpng_host_is_little_endian()) png_set_swap(png);
-  size_t row_bytes = (size_t)width * channels * (bit_depth / 8);
-  rows = (png_bytep *)malloc(sizeof(png_bytep) * height);
-  if (!rows) png_error(png, "out of memory");
-  for (uint32_t y = 0; y < height; y++) rows[y] = (png_bytep)(pixels + (size_t)y * row_bytes);
-  png_write_image(png, rows);
-  png_write_end(png, NULL);
-  free(rows);
-  png_destroy_write_struct(&png, &info);
-  if (fclose(file) != 0) {
-    snprintf(message, message_capacity, "closing the file failed");
-    return CPNG_WRITE_FAILED;
-  }
   return CPNG_OK;
 }
 

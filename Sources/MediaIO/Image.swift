@@ -67,6 +67,22 @@ public struct Image: Sendable, Equatable {
   /// The samples quantised to the image's bit depth as integer levels, as they would be written.
   public func levels() -> [UInt16] {
     let scale = bitDepth.maxLevel
-    return pixels.map { UInt16(min(max($0, 0), 1) * scale + 0.5) }
+    return pixels.map { Self.level(of: $0, maxLevel: scale) }
+  }
+
+  /// `sample` clamped to `0...1` (NaN to 0) and rounded to the nearest of `0...maxLevel`, halves up:
+  /// ⌊clamped × maxLevel + 0.5⌋.
+  ///
+  /// Written without a checked conversion so that loops over it vectorise: adding 2²³ to the
+  /// scaled value t (below 2¹⁷) leaves t rounded to the nearest integer, ties to even, in the low
+  /// bits of the sum; one less where that rounded up gives ⌊t⌋. For every Float other than NaN the
+  /// result equals `UInt16(min(max(sample, 0), 1) * maxLevel + 0.5)`, as a run over all 2³² bit
+  /// patterns found for both bit depths; the tests check every rounding boundary.
+  @inline(__always)
+  static func level(of sample: Float, maxLevel: Float) -> UInt16 {
+    let scaled = (sample > 0 ? min(sample, 1) : 0) * maxLevel + 0.5
+    let shifted = scaled + 0x1p23
+    let nearest = shifted.bitPattern & 0x7F_FFFF
+    return UInt16(truncatingIfNeeded: shifted - 0x1p23 > scaled ? nearest &- 1 : nearest)
   }
 }

@@ -1,7 +1,7 @@
 import CPNG
 import Foundation
 
-/// PNG images read and written through libpng's full API, bit-exact at 8 and 16 bits.
+/// PNG images, bit-exact at 8 and 16 bits: read through libpng's full API, written by ``PNGEncoder``.
 ///
 /// Samples pass through exactly as stored: no gamma or colour-space conversion on read or write
 /// (libpng's simplified API would treat 16-bit data as linear light and convert it).
@@ -10,7 +10,7 @@ public enum PNGFile {
   public static let maximumDimension = 16_384
   /// The largest pixel count accepted (64 megapixels).
   public static let maximumPixelCount = 64 * 1024 * 1024
-  /// zlib level used when none is given: libpng's own default.
+  /// Compression level used when none is given: zlib's and libpng's default.
   public static let defaultCompressionLevel = 6
 
   /// Decodes the PNG at `url`. Palette and low-bit-depth images expand to 8-bit gray or RGB,
@@ -55,31 +55,20 @@ public enum PNGFile {
     return Image(width: Int(decoded.width), height: Int(decoded.height), layout: layout, bitDepth: depth, pixels: pixels)
   }
 
-  /// Writes `image` to `url` at its own bit depth, atomically (temporary name, then rename).
+  /// Writes `image` to `url` at its own layout and bit depth, atomically (temporary name, then rename).
   /// Samples are rounded to the nearest level and clamped to `0...1`.
+  ///
+  /// `compressionLevel` is zlib's scale, 0 (stored) to 9 (smallest). The file is encoded by
+  /// ``PNGEncoder`` with libdeflate, not libpng: rows are filtered as libpng filters them, and the
+  /// compression is about 2–3× faster than zlib's at the same level.
   public static func write(_ image: Image, to url: URL, compressionLevel: Int = defaultCompressionLevel) throws {
-    let levels = image.levels()
-    try AtomicFile.write(to: url) { temporaryPath in
-      var message = [CChar](repeating: 0, count: 192)
-      let status: cpng_status
-      if image.bitDepth == .eight {
-        let bytes = levels.map { UInt8(truncatingIfNeeded: $0) }
-        status = bytes.withUnsafeBufferPointer {
-          cpng_write(
-            temporaryPath, $0.baseAddress, UInt32(image.width), UInt32(image.height), Int32(image.channelCount), 8,
-            Int32(compressionLevel), &message, message.count)
-        }
-      } else {
-        status = levels.withUnsafeBytes {
-          cpng_write(
-            temporaryPath, $0.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt32(image.width),
-            UInt32(image.height), Int32(image.channelCount), 16, Int32(compressionLevel), &message, message.count)
-        }
-      }
-      guard status == CPNG_OK else {
-        throw MediaError.writeFailed(path: url.path, detail: String(nullTerminated: message))
-      }
+    let file: [UInt8]
+    do {
+      file = try PNGEncoder.encode(image, compressionLevel: compressionLevel)
+    } catch {
+      throw MediaError.writeFailed(path: url.path, detail: error.reason)
     }
+    try AtomicFile.write(file, to: url)
   }
 
   private static func layout(channels: Int) -> Image.Layout? {

@@ -50,12 +50,13 @@ def peak_rss_megabytes(pid: int | str = "self") -> float:
     return 0.0
 
 
-def run(workload: str, implementation: str, args: argparse.Namespace, count: int, setup, work) -> None:
+def run(workload: str, implementation: str, args: argparse.Namespace, count: int, setup, work, outputs=None) -> None:
     """Times `work(i)` over `range(count)` on `args.jobs` workers and prints the JSON line.
 
     `work` may return the milliseconds of the call being compared on its own (a metric), or None.
     With several workers the peak memory is the sum of every process's VmHWM (pages the forked
     workers share with the parent are counted in each, so this overstates the true total).
+    `outputs`, if given, returns the files written, whose mean size the line reports in kilobytes.
     """
     setup(args)
     work(0)
@@ -85,6 +86,9 @@ def run(workload: str, implementation: str, args: argparse.Namespace, count: int
     }
     if calls:
         line["call_milliseconds_median"] = statistics.median(calls)
+    if outputs:
+        files = outputs()
+        line["output_kilobytes_per_file"] = sum(f.stat().st_size for f in files) / 1000 / len(files)
     print(json.dumps(line, sort_keys=True), flush=True)
 
 

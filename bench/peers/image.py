@@ -5,10 +5,11 @@ default ranges (brightness and contrast +-0.2; sigma 0.5-3) -> cv2.imwrite at zl
 image-io:  cv2.imread -> cv2.imwrite at zlib level 6.
 
 The zlib level is given explicitly (IMWRITE_PNG_COMPRESSION), which makes OpenCV use libpng's default
-filter selection at that level, as augment's PNG writer does; OpenCV's own default (no flag) is level 1
-with the SUB filter and the RLE strategy. One difference remains: OpenCV then sets zlib's default
-strategy, while augment's writer leaves libpng's choice for filtered rows, Z_FILTERED (about 20% slower
-at level 6 and about 6% smaller files on these images). --strategy filtered gives OpenCV the same.
+row filters and zlib's default strategy at that level; OpenCV's own default (no flag) is level 1 with the
+SUB filter and the RLE strategy. augment's writer chooses the same row filters as libpng but compresses
+with libdeflate at the same level, not zlib, so the files differ in size: both sides report the mean size
+of the files they wrote. --strategy filtered gives OpenCV libpng's own strategy for filtered rows
+(Z_FILTERED) instead.
 """
 
 import argparse
@@ -63,10 +64,13 @@ def main() -> None:
                              help="zlib strategy: what OpenCV sets with a level (default), or libpng's own (filtered)")
     args = parser.parse_args()
     count = len(common.inputs(args, ".png"))
+    def outputs() -> list:
+        return [state["out"] / source.name for source in state["inputs"]]
+
     if args.workload == "image-e2e":
-        common.run("image-e2e", "albumentations", args, count, setup_e2e, work_e2e)
+        common.run("image-e2e", "albumentations", args, count, setup_e2e, work_e2e, outputs)
     else:
-        common.run("image-io", "opencv", args, count, setup_io, work_io)
+        common.run("image-io", "opencv", args, count, setup_io, work_io, outputs)
 
 
 if __name__ == "__main__":

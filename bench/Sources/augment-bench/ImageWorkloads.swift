@@ -11,7 +11,7 @@ struct ImageEndToEnd: ParsableCommand {
 
   @OptionGroup var folder: FolderOptions
 
-  @Option(help: "zlib level of the written PNGs (0…9).")
+  @Option(help: "Compression level of the written PNGs (0…9, zlib's scale).")
   var compressionLevel = PNGFile.defaultCompressionLevel
 
   @Option(help: "The seed each file's random stream derives from.")
@@ -31,7 +31,9 @@ struct ImageEndToEnd: ParsableCommand {
       try PNGFile.write(blurred, to: out.appendingPathComponent(inputs[index].lastPathComponent), compressionLevel: level)
       return nil
     }
-    try Measurement(workload: "image-e2e", jobs: folder.jobs, files: inputs.count, timing: run).report()
+    var measurement = Measurement(workload: "image-e2e", jobs: folder.jobs, files: inputs.count, timing: run)
+    try measurement.measureOutputs(inputs.map { out.appendingPathComponent($0.lastPathComponent) })
+    try measurement.report()
   }
 }
 
@@ -42,7 +44,7 @@ struct ImageIO: ParsableCommand {
 
   @OptionGroup var folder: FolderOptions
 
-  @Option(help: "zlib level of the written PNGs (0…9).")
+  @Option(help: "Compression level of the written PNGs (0…9, zlib's scale).")
   var compressionLevel = PNGFile.defaultCompressionLevel
 
   func run() throws {
@@ -54,6 +56,8 @@ struct ImageIO: ParsableCommand {
       try PNGFile.write(image, to: out.appendingPathComponent(inputs[index].lastPathComponent), compressionLevel: level)
       return nil
     }
-    try Measurement(workload: "image-io", jobs: folder.jobs, files: inputs.count, timing: run).report()
+    var measurement = Measurement(workload: "image-io", jobs: folder.jobs, files: inputs.count, timing: run)
+    try measurement.measureOutputs(inputs.map { out.appendingPathComponent($0.lastPathComponent) })
+    try measurement.report()
   }
 }

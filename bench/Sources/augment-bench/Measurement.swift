@@ -16,6 +16,9 @@ struct Measurement: Encodable {
   let callMillisecondsMedian: Double?
   /// The process's peak resident set size (`VmHWM`) when the measurement was taken.
   let peakRssMegabytes: Double
+  /// The mean size of the files written, in kilobytes (1000 bytes), where encoders differ in how
+  /// much they compress.
+  var outputKilobytesPerFile: Double?
 
   init(workload: String, jobs: Int, files: Int, timing: ParallelFiles.Timing) {
     self.workload = workload
@@ -26,6 +29,14 @@ struct Measurement: Encodable {
     cpuSeconds = timing.cpuSeconds
     callMillisecondsMedian = timing.callMilliseconds.median
     peakRssMegabytes = ProcessUsage.peakMegabytes()
+  }
+
+  /// Sets ``outputKilobytesPerFile`` from the sizes of `files`.
+  mutating func measureOutputs(_ files: [URL]) throws {
+    let bytes = try files.reduce(0) { total, file in
+      total + (try file.resourceValues(forKeys: [.fileSizeKey]).fileSize ?? 0)
+    }
+    outputKilobytesPerFile = files.isEmpty ? nil : Double(bytes) / 1000 / Double(files.count)
   }
 
   /// Writes the measurement to standard output as one line of JSON with snake_case keys.
