@@ -6,7 +6,7 @@
 /// segments are handled at once, one per vector lane: lane `l` of the load at offset `s + i` is frame
 /// `s + l + i`, i.e. frame `i` of segment `s + l`, so every sum over a segment is a plain vector sum.
 enum IntermediateIntelligibility {
-  typealias Lanes = FFTPlan.Lanes
+  typealias Lanes = SIMD4<Float>
 
   /// pystoi's `EPS` (float64 machine epsilon, 2⁻⁵², exact in single precision), added to norms before dividing.
   static let epsilon = Lanes(repeating: Float(Double.ulpOfOne))
@@ -50,16 +50,16 @@ enum IntermediateIntelligibility {
       cleanEnergy += a * a
       processedEnergy += b * b
     }
-    let scale = cleanEnergy.squareRoot() / (processedEnergy.squareRoot() + epsilon)
+    let scale = squareRoot(cleanEnergy) / (squareRoot(processedEnergy) + epsilon)
     var cleanSum = Lanes(), clippedSum = Lanes()
     for i in 0..<length {
       let a = load(x + i)
-      let c = pointwiseMin(scale * load(y + i), clipFactor * a)
+      let c = minimum(scale * load(y + i), clipFactor * a)
       clipped[i] = c
       cleanSum += a
       clippedSum += c
     }
-    let count = Float(length)
+    let count = Lanes(repeating: Float(length))
     let cleanMean = cleanSum / count, clippedMean = clippedSum / count
     var product = Lanes(), cleanVariation = Lanes(), clippedVariation = Lanes()
     for i in 0..<length {
@@ -68,7 +68,7 @@ enum IntermediateIntelligibility {
       cleanVariation += a * a
       clippedVariation += c * c
     }
-    return product / ((clippedVariation.squareRoot() + epsilon) * (cleanVariation.squareRoot() + epsilon))
+    return product / ((squareRoot(clippedVariation) + epsilon) * (squareRoot(cleanVariation) + epsilon))
   }
 
   /// Jensen & Taal 2016 (extended STOI): per segment, each band's envelope is mean- and norm-normalised
@@ -130,6 +130,22 @@ enum IntermediateIntelligibility {
     }
     let inverseNorm = (1 / energy.squareRoot()).replacing(with: 0, where: energy .== 0)
     for i in 0..<count { values[i * stride] *= inverseNorm }
+  }
+
+  /// Lane-wise minimum, written lane by lane so that it compiles to one vector instruction: the generic
+  /// `pointwiseMin` is not inlined, and `replacing(with:where:)` goes through an integer mask.
+  @inline(__always)
+  private static func minimum(_ a: Lanes, _ b: Lanes) -> Lanes {
+    var result = Lanes()
+    for lane in 0..<Lanes.scalarCount { result[lane] = Swift.min(a[lane], b[lane]) }
+    return result
+  }
+
+  /// Lane-wise square root, kept out of line: the standard library computes it one lane at a time, and
+  /// inlined, those scalar results lead the optimiser to split the vectors of the loops that use them.
+  @inline(never)
+  private static func squareRoot(_ values: Lanes) -> Lanes {
+    values.squareRoot()
   }
 
   @inline(__always)

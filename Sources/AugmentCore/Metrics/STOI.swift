@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Short-Time Objective Intelligibility (Taal, Hendriks, Heusdens & Jensen, IEEE TASLP 2011), and its
 /// extended form (Jensen & Taal, IEEE TASLP 2016), computed as the reference implementation pystoi does.
@@ -82,33 +83,77 @@ public enum STOI {
       throw Error.lengthMismatch(clean: clean.count, processed: processed.count)
     }
     guard sampleRate > 0 else { throw Error.invalidSampleRate(sampleRate) }
-    let (clean, processed) = resampled(clean: clean, processed: processed, from: sampleRate)
-    let speech = silentFrameRemoval(clean: clean, processed: processed)
-    let frames = silentFrameRemoval.frameCount(length: speech.clean.count)
-    guard frames >= segmentLength else {
-      throw Error.tooFewSpeechFrames(found: frames, required: segmentLength)
+    return try STOIWorkspace.withPooled { workspace in
+      let length = resample(clean: clean, processed: processed, from: sampleRate, into: &workspace)
+      return try workspace.clean.withUnsafeMutableBufferPointer { clean in
+        try workspace.processed.withUnsafeMutableBufferPointer { processed in
+          let speechLength = silentFrameRemoval(
+            clean: UnsafeMutableBufferPointer(rebasing: clean[..<length]),
+            processed: UnsafeMutableBufferPointer(rebasing: processed[..<length]))
+          let frames = silentFrameRemoval.frameCount(length: speechLength)
+          guard frames >= segmentLength else {
+            throw Error.tooFewSpeechFrames(found: frames, required: segmentLength)
+          }
+          let cleanBands = spectrogram(of: UnsafeBufferPointer(rebasing: clean[..<speechLength]), frameCount: frames)
+          let processedBands = spectrogram(
+            of: UnsafeBufferPointer(rebasing: processed[..<speechLength]), frameCount: frames)
+          if extended {
+            return IntermediateIntelligibility.extended(
+              clean: cleanBands, processed: processedBands, segmentLength: segmentLength)
+          }
+          let clipFactor = Float(1 + pow(10, -beta / 20))
+          return IntermediateIntelligibility.standard(
+            clean: cleanBands, processed: processedBands, segmentLength: segmentLength, clipFactor: clipFactor)
+        }
+      }
     }
-    let cleanBands = spectrogram(of: speech.clean, frameCount: frames)
-    let processedBands = spectrogram(of: speech.processed, frameCount: frames)
-    if extended {
-      return IntermediateIntelligibility.extended(
-        clean: cleanBands, processed: processedBands, segmentLength: segmentLength)
-    }
-    let clipFactor = Float(1 + pow(10, -beta / 20))
-    return IntermediateIntelligibility.standard(
-      clean: cleanBands, processed: processedBands, segmentLength: segmentLength, clipFactor: clipFactor)
   }
 
-  /// Both signals at 10 kHz.
-  static func resampled(clean: [Float], processed: [Float], from rate: Int) -> (clean: [Float], processed: [Float]) {
-    guard rate != sampleRate else { return (clean, processed) }
-    let resampler = PolyphaseResampler(
-      from: rate, to: sampleRate, transitionBand: resamplingTransitionBand, attenuation: 60)
-    return (resampler.resample(clean), resampler.resample(processed))
+  /// Writes both signals at 10 kHz to the start of `workspace.clean` and `workspace.processed`, returning
+  /// their length.
+  static func resample(clean: [Float], processed: [Float], from rate: Int, into workspace: inout STOIWorkspace) -> Int {
+    guard rate != sampleRate else {
+      workspace.clean.grow(toAtLeast: clean.count)
+      workspace.processed.grow(toAtLeast: processed.count)
+      workspace.clean.replaceSubrange(0..<clean.count, with: clean)
+      workspace.processed.replaceSubrange(0..<processed.count, with: processed)
+      return clean.count
+    }
+    let resampler = resampler(from: rate)
+    let length = resampler.outputCount(for: clean.count)
+    workspace.clean.grow(toAtLeast: length)
+    workspace.processed.grow(toAtLeast: length)
+    workspace.scratch.grow(toAtLeast: resampler.scratchCount(for: clean.count))
+    workspace.scratch.withUnsafeMutableBufferPointer { scratch in
+      workspace.clean.withUnsafeMutableBufferPointer { output in
+        clean.withUnsafeBufferPointer { resampler.resample($0, into: output.baseAddress!, scratch: scratch.baseAddress!) }
+      }
+      workspace.processed.withUnsafeMutableBufferPointer { output in
+        processed.withUnsafeBufferPointer {
+          resampler.resample($0, into: output.baseAddress!, scratch: scratch.baseAddress!)
+        }
+      }
+    }
+    return length
+  }
+
+  /// Resampling plans by source rate, each built on first use: building one costs more than applying it
+  /// to a short clip. Rates are few in practice, so the cache is never pruned.
+  private static let resamplers = Mutex<[Int: PolyphaseResampler]>([:])
+
+  /// The plan that takes `rate` to 10 kHz.
+  static func resampler(from rate: Int) -> PolyphaseResampler {
+    resamplers.withLock { plans in
+      if let plan = plans[rate] { return plan }
+      let plan = PolyphaseResampler(
+        from: rate, to: sampleRate, transitionBand: resamplingTransitionBand, attenuation: 60)
+      plans[rate] = plan
+      return plan
+    }
   }
 
   /// The one-third-octave band magnitudes of a 10 kHz signal.
-  static func spectrogram(of signal: [Float], frameCount: Int) -> ThirdOctaveSpectrogram {
+  static func spectrogram(of signal: UnsafeBufferPointer<Float>, frameCount: Int) -> ThirdOctaveSpectrogram {
     ThirdOctaveSpectrogram(of: signal, frameCount: frameCount, framing: framing, plan: fftPlan, bands: bands)
   }
 }
