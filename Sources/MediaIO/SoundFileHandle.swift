@@ -70,13 +70,21 @@ final class SoundFileHandle {
     }
   }
 
-  /// Reads frames in blocks until the end of the file, so a header that lies about its length
-  /// can never make us allocate more than the data that is really there.
+  /// Reads every frame: first as many as the header promises straight into the result (at most 2^24, so
+  /// a header that lies about its length cannot make us allocate much more than the data that is really
+  /// there), then on in small blocks until libsndfile has no more.
+  ///
+  /// Decoding into one allocation of the right size matters for short clips: a fixed large block is
+  /// fresh memory for the kernel to zero and map on every read, and libsndfile also zero-fills whatever
+  /// part of a block a read leaves empty.
   func readAllFrames() throws -> [Float] {
     let channels = info.channelCount
-    let blockFrames = 65_536
-    var samples: [Float] = []
-    samples.reserveCapacity(min(info.frameCount, 1 << 24) * channels)
+    let promised = min(info.frameCount, 1 << 24)
+    var samples = [Float](unsafeUninitializedCapacity: promised * channels) { buffer, initialized in
+      let read = sf_readf_float(pointer, buffer.baseAddress, sf_count_t(promised))
+      initialized = max(0, Int(read)) * channels
+    }
+    let blockFrames = 4096
     var block = [Float](repeating: 0, count: blockFrames * channels)
     while true {
       let read = block.withUnsafeMutableBufferPointer { sf_readf_float(pointer, $0.baseAddress, sf_count_t(blockFrames)) }

@@ -84,12 +84,20 @@ public enum STOI {
     }
     guard sampleRate > 0 else { throw Error.invalidSampleRate(sampleRate) }
     return try STOIWorkspace.withPooled { workspace in
-      let length = resample(clean: clean, processed: processed, from: sampleRate, into: &workspace)
+      // The clean signal decides which frames are speech; the processed one is needed only where they reach.
+      let length = at10kHz(clean, from: sampleRate, into: &workspace.clean, scratch: &workspace.scratch)
+      let kept = workspace.clean.withUnsafeBufferPointer {
+        silentFrameRemoval.keptFrames(of: UnsafeBufferPointer(rebasing: $0[..<length]))
+      }
+      at10kHz(
+        processed, from: sampleRate, into: &workspace.processed, scratch: &workspace.scratch,
+        only: silentFrameRemoval.spans(of: kept))
       return try workspace.clean.withUnsafeMutableBufferPointer { clean in
         try workspace.processed.withUnsafeMutableBufferPointer { processed in
-          let speechLength = silentFrameRemoval(
-            clean: UnsafeMutableBufferPointer(rebasing: clean[..<length]),
-            processed: UnsafeMutableBufferPointer(rebasing: processed[..<length]))
+          let speechLength = silentFrameRemoval.overlapAdd(
+            frames: kept, inPlace: UnsafeMutableBufferPointer(rebasing: clean[..<length]))
+          _ = silentFrameRemoval.overlapAdd(
+            frames: kept, inPlace: UnsafeMutableBufferPointer(rebasing: processed[..<length]))
           let frames = silentFrameRemoval.frameCount(length: speechLength)
           guard frames >= segmentLength else {
             throw Error.tooFewSpeechFrames(found: frames, required: segmentLength)
@@ -109,28 +117,25 @@ public enum STOI {
     }
   }
 
-  /// Writes both signals at 10 kHz to the start of `workspace.clean` and `workspace.processed`, returning
-  /// their length.
-  static func resample(clean: [Float], processed: [Float], from rate: Int, into workspace: inout STOIWorkspace) -> Int {
+  /// Writes `signal` at 10 kHz to the start of `buffer`, growing it as needed, and returns its length at
+  /// 10 kHz. With `spans`, only the samples in them need be written, and a resampler computes no others.
+  @discardableResult
+  static func at10kHz(
+    _ signal: [Float], from rate: Int, into buffer: inout [Float], scratch: inout [Float], only spans: [Range<Int>]? = nil
+  ) -> Int {
     guard rate != sampleRate else {
-      workspace.clean.grow(toAtLeast: clean.count)
-      workspace.processed.grow(toAtLeast: processed.count)
-      workspace.clean.replaceSubrange(0..<clean.count, with: clean)
-      workspace.processed.replaceSubrange(0..<processed.count, with: processed)
-      return clean.count
+      buffer.grow(toAtLeast: signal.count)
+      buffer.replaceSubrange(0..<signal.count, with: signal)
+      return signal.count
     }
     let resampler = resampler(from: rate)
-    let length = resampler.outputCount(for: clean.count)
-    workspace.clean.grow(toAtLeast: length)
-    workspace.processed.grow(toAtLeast: length)
-    workspace.scratch.grow(toAtLeast: resampler.scratchCount(for: clean.count))
-    workspace.scratch.withUnsafeMutableBufferPointer { scratch in
-      workspace.clean.withUnsafeMutableBufferPointer { output in
-        clean.withUnsafeBufferPointer { resampler.resample($0, into: output.baseAddress!, scratch: scratch.baseAddress!) }
-      }
-      workspace.processed.withUnsafeMutableBufferPointer { output in
-        processed.withUnsafeBufferPointer {
-          resampler.resample($0, into: output.baseAddress!, scratch: scratch.baseAddress!)
+    let length = resampler.outputCount(for: signal.count)
+    buffer.grow(toAtLeast: length)
+    scratch.grow(toAtLeast: resampler.scratchCount(for: signal.count))
+    scratch.withUnsafeMutableBufferPointer { scratch in
+      buffer.withUnsafeMutableBufferPointer { output in
+        signal.withUnsafeBufferPointer {
+          resampler.resample($0, into: output.baseAddress!, scratch: scratch.baseAddress!, only: spans)
         }
       }
     }

@@ -2,8 +2,9 @@ import Synchronization
 
 /// The signal-length memory one STOI computation works in: both signals at 10 kHz, and the resampler's
 /// scratch. Computations take a workspace from a shared pool and give it back, so repeated calls reuse
-/// memory the process already has instead of asking the kernel for fresh (zero-filled, page-faulted)
-/// pages each time; a large share of a short clip's STOI went to exactly that.
+/// memory the process already has. Allocated afresh, buffers this large come from the kernel as new
+/// zero-filled pages, each first touched through a page fault, which cost a short clip's STOI about as
+/// much time as its correlations.
 ///
 /// Each computation has its workspace to itself, so concurrent calls never share one; the pool holds at
 /// most as many as have ever run at once. Buffers only grow and start out holding whatever the previous

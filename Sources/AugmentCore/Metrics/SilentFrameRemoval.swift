@@ -17,45 +17,67 @@ struct SilentFrameRemoval: Sendable {
     length > framing.frameLength ? (length - framing.frameLength + framing.hop - 1) / framing.hop : 0
   }
 
-  /// Removes the clean signal's silent frames from both signals in place, returning the length of what
-  /// remains in each (0 when no frame fits).
+  /// Indices of the frames whose clean energy lies within the dynamic range of the loudest, in increasing
+  /// order; empty when no frame fits in the signal.
   ///
-  /// Working in place is safe because the output never overtakes its input: output sample `t` sums
-  /// samples `f·hop + (t − p·hop)` of the kept frames `f` laid at positions `p ≤ f`, all at or after `t`,
-  /// so a block of output written back after it is complete covers nothing still to be read.
-  func callAsFunction(clean: UnsafeMutableBufferPointer<Float>, processed: UnsafeMutableBufferPointer<Float>) -> Int {
-    precondition(clean.count == processed.count, "signals of different lengths")
-    let frames = frameCount(length: clean.count)
-    guard frames > 0 else { return 0 }
-    let kept = keptFrames(of: UnsafeBufferPointer(clean), frameCount: frames)
-    overlapAdd(frames: kept, inPlace: clean)
-    return overlapAdd(frames: kept, inPlace: processed)
-  }
-
-  /// Indices of the frames whose clean energy lies within the dynamic range of the loudest.
-  func keptFrames(of clean: UnsafeBufferPointer<Float>, frameCount: Int) -> [Int] {
-    var norms = [Double](repeating: 0, count: frameCount)
-    var frames = [Framing.Lanes](repeating: .zero, count: framing.frameLength)
-    frames.withUnsafeMutableBufferPointer { frames in
-      for first in stride(from: 0, to: frameCount, by: Framing.Lanes.scalarCount) {
-        framing.gather(clean, first: first, frameCount: frameCount, into: frames.baseAddress!)
-        var energy = Framing.Lanes()
-        for frame in frames { energy += frame * frame }
-        for lane in 0..<min(Framing.Lanes.scalarCount, frameCount - first) {
-          norms[first + lane] = Double(energy[lane]).squareRoot()
-        }
+  /// `20·log10(‖frame‖ + ε) > 20·log10(‖loudest‖ + ε) − dynamicRange` is compared in linear terms,
+  /// `‖frame‖ + ε > (‖loudest‖ + ε)·10^{−dynamicRange/20}`, which takes no logarithm per frame.
+  func keptFrames(of clean: UnsafeBufferPointer<Float>) -> [Int] {
+    let frameCount = frameCount(length: clean.count)
+    guard frameCount > 0 else { return [] }
+    let norms = framing.window.withUnsafeBufferPointer { window in
+      (0..<frameCount).map { frame in
+        Double(windowedEnergy(clean.baseAddress! + frame * framing.hop, window: window)).squareRoot()
       }
     }
     let epsilon = Double.ulpOfOne
-    let loudest = 20 * log10(norms.max()! + epsilon)
-    return norms.indices.filter { 20 * log10(norms[$0] + epsilon) > loudest - dynamicRange }
+    let threshold = (norms.max()! + epsilon) * pow(10, -dynamicRange / 20)
+    return norms.indices.filter { norms[$0] + epsilon > threshold }
   }
 
-  /// Replaces `signal` by its windowed `frames` laid end to end `hop` apart and summed where they overlap,
-  /// returning the new length. Output is built one hop-long block at a time, each summing the frames that
-  /// cover it in frame order, and is written back only once the block is complete.
-  @discardableResult
-  private func overlapAdd(frames: [Int], inPlace signal: UnsafeMutableBufferPointer<Float>) -> Int {
+  /// The samples `frames` cover, as ranges in order, overlapping and adjacent frames merged: all that
+  /// ``overlapAdd(frames:inPlace:)`` reads.
+  func spans(of frames: [Int]) -> [Range<Int>] {
+    var spans: [Range<Int>] = []
+    for frame in frames {
+      let span = frame * framing.hop..<frame * framing.hop + framing.frameLength
+      if let last = spans.last, last.upperBound >= span.lowerBound {
+        spans[spans.count - 1] = last.lowerBound..<span.upperBound
+      } else {
+        spans.append(span)
+      }
+    }
+    return spans
+  }
+
+  /// `Σ (window[n]·samples[n])²` over the window, eight samples at a time.
+  private func windowedEnergy(_ samples: UnsafePointer<Float>, window: UnsafeBufferPointer<Float>) -> Float {
+    typealias Lanes = Framing.Lanes
+    var sums = Lanes(), n = 0
+    while n + Lanes.scalarCount <= window.count {
+      let windowed =
+        UnsafeRawPointer(window.baseAddress! + n).loadUnaligned(as: Lanes.self)
+        * UnsafeRawPointer(samples + n).loadUnaligned(as: Lanes.self)
+      sums += windowed * windowed
+      n += Lanes.scalarCount
+    }
+    var energy = sums.sum()
+    while n < window.count {
+      energy += (window[n] * samples[n]) * (window[n] * samples[n])
+      n += 1
+    }
+    return energy
+  }
+
+  /// Replaces `signal` by its windowed `frames` (in increasing order) laid end to end `hop` apart and
+  /// summed where they overlap, returning the new length, `(frames − 1)·hop + frameLength` (0 for none).
+  ///
+  /// Output is built one hop-long block at a time, each summing the frames that cover it in frame order,
+  /// and is written back once the block is complete. Working in place is safe because the output never
+  /// overtakes its input: output sample `t` sums samples `f·hop + (t − p·hop)` of the kept frames `f` laid
+  /// at positions `p ≤ f`, all at or after `t`, so a finished block covers nothing still to be read.
+  func overlapAdd(frames: [Int], inPlace signal: UnsafeMutableBufferPointer<Float>) -> Int {
+    guard !frames.isEmpty else { return 0 }
     let hop = framing.hop, frameLength = framing.frameLength
     let length = (frames.count - 1) * hop + frameLength
     var block = [Float](repeating: 0, count: hop)

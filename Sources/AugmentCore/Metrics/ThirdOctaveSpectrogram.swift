@@ -13,7 +13,9 @@ struct ThirdOctaveSpectrogram {
   let values: [Float]
 
   /// Computes the band magnitudes of the first `frameCount` frames of `signal`.
-  init(of signal: UnsafeBufferPointer<Float>, frameCount: Int, framing: Framing, plan: RealFFTPlan, bands: ThirdOctaveBands) {
+  init(
+    of signal: UnsafeBufferPointer<Float>, frameCount: Int, framing: Framing, plan: RealFFTPlan, bands: ThirdOctaveBands
+  ) {
     let bandCount = bands.count, edges = bands.edges
     self.bandCount = bandCount
     self.frameCount = frameCount

@@ -60,6 +60,16 @@ public struct FFTPlan: Sendable {
 
   /// Replaces `real[0..<count]`, `imaginary[0..<count]` by their discrete Fourier transform, lane by lane.
   public func forward(real: UnsafeMutablePointer<Lanes>, imaginary: UnsafeMutablePointer<Lanes>) {
+    forward(real: real, imaginary: imaginary, upperHalfIsZero: false)
+  }
+
+  /// The transform of an input whose second half, `count/2..<count`, is zero (a frame zero-padded to
+  /// twice its length) when `upperHalfIsZero`: that half is then neither read nor needs to be written
+  /// beforehand, and the first stage skips the arithmetic on it.
+  ///
+  /// - Precondition: `count ≥ 4` when `upperHalfIsZero` (the first stage is a radix-4 one).
+  func forward(real: UnsafeMutablePointer<Lanes>, imaginary: UnsafeMutablePointer<Lanes>, upperHalfIsZero: Bool) {
+    precondition(!upperHalfIsZero || count >= 4, "a zero upper half needs a transform of at least 4 points")
     let halves = Strided.halves
     real.withMemoryRebound(to: Half.self, capacity: count * halves) { real in
       imaginary.withMemoryRebound(to: Half.self, capacity: count * halves) { imaginary in
@@ -67,9 +77,17 @@ public struct FFTPlan: Sendable {
           for half in 0..<halves {
             let real = Strided(base: real + half), imaginary = Strided(base: imaginary + half)
             var quarter = count / 4, stageTwiddles = 0
+            if upperHalfIsZero {
+              radix4Stage(
+                quarter: quarter, real: real, imaginary: imaginary, twiddles: twiddles, first: stageTwiddles,
+                upperHalfIsZero: true)
+              stageTwiddles += 6 * (quarter - 1)
+              quarter /= 4
+            }
             while quarter >= 1 {
               radix4Stage(
-                quarter: quarter, real: real, imaginary: imaginary, twiddles: twiddles, first: stageTwiddles)
+                quarter: quarter, real: real, imaginary: imaginary, twiddles: twiddles, first: stageTwiddles,
+                upperHalfIsZero: false)
               stageTwiddles += 6 * (quarter - 1)
               quarter /= 4
             }
@@ -88,8 +106,8 @@ public struct FFTPlan: Sendable {
   }
 
   /// Four of the eight lanes. The butterflies run on each half of the lanes in turn: a radix-4 butterfly
-  /// holds eight complex values, which as eight-lane vectors take twice the sixteen vector registers of
-  /// SSE and NEON and spill to the stack; as four-lane vectors they fit.
+  /// holds eight complex values, which as eight-lane vectors take more than x86-64's sixteen SSE registers
+  /// and spill to the stack; as four-lane vectors they fit.
   typealias Half = SIMD4<Float>
 
   /// One half of the lanes of a lane-interleaved signal: element `n` is `base[n·halves]`.
@@ -109,16 +127,26 @@ public struct FFTPlan: Sendable {
   /// `((a₀−a₂) − i(a₁−a₃))·W^j`, `((a₀−a₂) + i(a₁−a₃))·W^{3j}`: exactly the two radix-2 stages it replaces.
   @inline(__always)
   private func radix4Stage(
-    quarter q: Int, real: Strided, imaginary: Strided, twiddles: UnsafeBufferPointer<Half>, first: Int
+    quarter q: Int, real: Strided, imaginary: Strided, twiddles: UnsafeBufferPointer<Half>, first: Int,
+    upperHalfIsZero: Bool
   ) {
     for start in Swift.stride(from: 0, to: count, by: 4 * q) {
       for j in 0..<q {
         let i0 = start &+ j, i1 = i0 &+ q, i2 = i1 &+ q, i3 = i2 &+ q
-        let sum02Real = real[i0] + real[i2], sum02Imaginary = imaginary[i0] + imaginary[i2]
-        let difference02Real = real[i0] - real[i2], difference02Imaginary = imaginary[i0] - imaginary[i2]
-        let sum13Real = real[i1] + real[i3], sum13Imaginary = imaginary[i1] + imaginary[i3]
-        // −i·(a₁ − a₃)
-        let rotatedReal = imaginary[i1] - imaginary[i3], rotatedImaginary = real[i3] - real[i1]
+        let sum02Real: Half, sum02Imaginary: Half, difference02Real: Half, difference02Imaginary: Half
+        let sum13Real: Half, sum13Imaginary: Half, rotatedReal: Half, rotatedImaginary: Half
+        if upperHalfIsZero {  // a₂ = a₃ = 0, on the first stage only (q = N/4)
+          (sum02Real, sum02Imaginary) = (real[i0], imaginary[i0])
+          (difference02Real, difference02Imaginary) = (sum02Real, sum02Imaginary)
+          (sum13Real, sum13Imaginary) = (real[i1], imaginary[i1])
+          (rotatedReal, rotatedImaginary) = (sum13Imaginary, -sum13Real)
+        } else {
+          (sum02Real, sum02Imaginary) = (real[i0] + real[i2], imaginary[i0] + imaginary[i2])
+          (difference02Real, difference02Imaginary) = (real[i0] - real[i2], imaginary[i0] - imaginary[i2])
+          (sum13Real, sum13Imaginary) = (real[i1] + real[i3], imaginary[i1] + imaginary[i3])
+          // −i·(a₁ − a₃)
+          (rotatedReal, rotatedImaginary) = (imaginary[i1] - imaginary[i3], real[i3] - real[i1])
+        }
         real[i0] = sum02Real + sum13Real
         imaginary[i0] = sum02Imaginary + sum13Imaginary
         let yReal = sum02Real - sum13Real, yImaginary = sum02Imaginary - sum13Imaginary

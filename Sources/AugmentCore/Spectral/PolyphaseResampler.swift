@@ -18,7 +18,7 @@ import Foundation
 /// the inputs one tap meets for eight consecutive outputs of a residue are eight consecutive elements of
 /// one stream, so each tap is one broadcast multiply-add on a vector load.
 public struct PolyphaseResampler: Sendable {
-  public typealias Lanes = SIMD8<Float>
+  typealias Lanes = SIMD8<Float>
 
   public let sourceRate: Int
   public let targetRate: Int
@@ -29,8 +29,9 @@ public struct PolyphaseResampler: Sendable {
   /// Taps per phase.
   let tapsPerPhase: Int
   /// Phase `p`'s taps, reversed so that output samples are forward dot products:
-  /// `coefficients[p·tapsPerPhase + s] = L·h[p + L·(tapsPerPhase − 1 − s)]` (zero beyond the filter).
-  let coefficients: [Float]
+  /// `coefficients[p·tapsPerPhase + s] = L·h[p + L·(tapsPerPhase − 1 − s)]` (zero beyond the filter),
+  /// in every lane, so that the inner loop loads each tap ready to multiply.
+  let coefficients: [SIMD4<Float>]
   /// For residue `r`: the phase its outputs use, and where its first output's taps start in the input
   /// padded by `tapsPerPhase − 1` leading zeros.
   private let residuePhases: [Int]
@@ -73,15 +74,16 @@ public struct PolyphaseResampler: Sendable {
     let gain = Double(up) / taps.reduce(0, +)
     let tapsPerPhase = (taps.count + up - 1) / up
     self.tapsPerPhase = tapsPerPhase
-    var coefficients = [Float](repeating: 0, count: up * tapsPerPhase)
+    var coefficients = [SIMD4<Float>](repeating: .zero, count: up * tapsPerPhase)
     for phase in 0..<up {
       for s in 0..<tapsPerPhase {
         let tap = phase + up * (tapsPerPhase - 1 - s)
-        if tap < taps.count { coefficients[phase * tapsPerPhase + s] = Float(taps[tap] * gain) }
+        if tap < taps.count { coefficients[phase * tapsPerPhase + s] = SIMD4(repeating: Float(taps[tap] * gain)) }
       }
     }
     self.coefficients = coefficients
-    // Output m sits at m·M + half on the interpolated grid: phase (m·M + half) mod L, first tap at (m·M + half) div L.
+    // Output m sits at m·M + half on the interpolated grid: phase (m·M + half) mod L, first tap at
+    // (m·M + half) div L.
     residuePhases = (0..<up).map { ($0 * down + half) % up }
     residueStarts = (0..<up).map { ($0 * down + half) / up }
   }
@@ -106,24 +108,41 @@ public struct PolyphaseResampler: Sendable {
     }
   }
 
-  /// Elements of scratch memory ``resample(_:into:scratch:)`` needs for `count` input samples.
+  /// Elements of scratch memory ``resample(_:into:scratch:only:)`` needs for `count` input samples.
   public func scratchCount(for count: Int) -> Int {
     down * streamLength(outputs: outputCount(for: count))
   }
 
   /// Writes `signal` converted to ``targetRate`` to `output` (``outputCount(for:)`` elements), using
-  /// `scratch` (``scratchCount(for:)`` elements) for the input split into streams.
+  /// `scratch` (``scratchCount(for:)`` elements) for the input split into streams. With `spans`, only the
+  /// output samples in them are computed, and the rest of `output` is left as it was.
   public func resample(
-    _ signal: UnsafeBufferPointer<Float>, into output: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
+    _ signal: UnsafeBufferPointer<Float>, into output: UnsafeMutablePointer<Float>,
+    scratch: UnsafeMutablePointer<Float>, only spans: [Range<Int>]? = nil
   ) {
     let outputs = outputCount(for: signal.count)
     guard outputs > 0 else { return }
     let streamLength = streamLength(outputs: outputs)
     split(signal, into: scratch, streamLength: streamLength)
+    for span in spans ?? [0..<outputs] {
+      let span = span.clamped(to: 0..<outputs)
+      guard !span.isEmpty else { continue }
+      resample(streams: scratch, streamLength: streamLength, outputs: span, into: output)
+    }
+  }
+
+  /// Computes `output[span]` from the input split into streams.
+  private func resample(
+    streams: UnsafeMutablePointer<Float>, streamLength: Int, outputs span: Range<Int>,
+    into output: UnsafeMutablePointer<Float>
+  ) {
     coefficients.withUnsafeBufferPointer { coefficients in
       withUnsafeTemporaryAllocation(of: Int.self, capacity: tapsPerPhase) { tapInputs in
-        for residue in 0..<min(up, outputs) {
-          let count = (outputs - residue + up - 1) / up
+        for residue in 0..<min(up, span.upperBound) {
+          // The residue's outputs r + i·L in the span: i from ⌈(lower − r)/L⌉ up to ⌈(upper − r)/L⌉.
+          let begin = (span.lowerBound - residue + up - 1) / up
+          let count = (span.upperBound - residue + up - 1) / up
+          guard begin < count else { continue }
           let taps = coefficients.baseAddress! + residuePhases[residue] * tapsPerPhase
           // Tap s of the residue's output i reads padded sample start + s + i·M: element (start + s) div M + i
           // of stream (start + s) mod M.
@@ -131,25 +150,26 @@ public struct PolyphaseResampler: Sendable {
             let sample = residueStarts[residue] + s
             tapInputs[s] = (sample % down) * streamLength + sample / down
           }
-          var first = 0
+          var first = begin
+          /// Writes the first `lanes` outputs of the block at `first`, and moves on to the next block.
           @inline(__always) func store(_ sums: Lanes, lanes: Int) {
-            var m = residue + first * up
+            var m = residue &+ first &* up
             for lane in 0..<lanes {
               output[m] = sums[lane]
-              m += up
+              m &+= up
             }
             first += Lanes.scalarCount
           }
-          // Four blocks at a time while they fit, so that each broadcast tap serves four multiply-adds.
+          // Four blocks at a time while they fit, so that each tap loaded serves four multiply-adds.
           while count - first >= 4 * Lanes.scalarCount {
-            let sums = accumulate(blocks: 4, taps: taps, inputs: tapInputs, streams: scratch + first)
+            let sums = accumulate(blocks: 4, taps: taps, inputs: tapInputs.baseAddress!, streams: streams + first)
             store(sums.0, lanes: Lanes.scalarCount)
             store(sums.1, lanes: Lanes.scalarCount)
             store(sums.2, lanes: Lanes.scalarCount)
             store(sums.3, lanes: Lanes.scalarCount)
           }
           while first < count {
-            let sums = accumulate(blocks: 1, taps: taps, inputs: tapInputs, streams: scratch + first)
+            let sums = accumulate(blocks: 1, taps: taps, inputs: tapInputs.baseAddress!, streams: streams + first)
             store(sums.0, lanes: min(Lanes.scalarCount, count - first))
           }
         }
@@ -162,11 +182,11 @@ public struct PolyphaseResampler: Sendable {
   /// where `blocks` is a constant.
   @inline(__always)
   private func accumulate(
-    blocks: Int, taps: UnsafePointer<Float>, inputs: UnsafeMutableBufferPointer<Int>, streams: UnsafePointer<Float>
+    blocks: Int, taps: UnsafePointer<SIMD4<Float>>, inputs: UnsafePointer<Int>, streams: UnsafePointer<Float>
   ) -> (Lanes, Lanes, Lanes, Lanes) {
     var sum0 = Lanes(), sum1 = Lanes(), sum2 = Lanes(), sum3 = Lanes()
     for s in 0..<tapsPerPhase {
-      let tap = Lanes(repeating: taps[s])
+      let tap = Lanes(lowHalf: taps[s], highHalf: taps[s])
       let input = UnsafeRawPointer(streams + inputs[s])
       sum0 += tap * input.loadUnaligned(as: Lanes.self)
       if blocks > 1 { sum1 += tap * input.loadUnaligned(fromByteOffset: 32, as: Lanes.self) }
@@ -184,21 +204,28 @@ public struct PolyphaseResampler: Sendable {
   }
 
   /// Splits `signal`, preceded by `tapsPerPhase − 1` zeros and followed by as many as fit, into `M` streams:
-  /// element `i` of stream `k` is padded sample `k + i·M`.
-  private func split(_ signal: UnsafeBufferPointer<Float>, into streams: UnsafeMutablePointer<Float>, streamLength: Int) {
+  /// element `i` of stream `k` is padded sample `i·M + k`. The signal is read in order, `M` samples (one
+  /// element of each stream) at a time; reading each stream's samples in turn would sweep the whole
+  /// signal `M` times, one sample per 4·`M` bytes.
+  private func split(
+    _ signal: UnsafeBufferPointer<Float>, into streams: UnsafeMutablePointer<Float>, streamLength: Int
+  ) {
     let lead = tapsPerPhase - 1, count = signal.count
-    for k in 0..<down {
-      let stream = streams + k * streamLength
-      // Padded sample k + i·M is signal[k + i·M − lead] for i in firstInside..<endInside.
-      let firstInside = min(streamLength, max(0, (lead - k + down - 1) / down))
-      let endInside = min(streamLength, max(firstInside, (count + lead - k + down - 1) / down))
-      stream.update(repeating: 0, count: firstInside)
-      var source = k + firstInside * down - lead
-      for i in firstInside..<endInside {
-        stream[i] = signal[source]
-        source += down
+    // Elements i whose M padded samples all lie in the signal: lead ≤ i·M and i·M + M − 1 − lead < count.
+    let firstFull = min(streamLength, (lead + down - 1) / down)
+    let lastFull = count + lead >= down ? (count + lead - down) / down : -1
+    let endFull = max(firstFull, min(streamLength, lastFull + 1))
+    for i in firstFull..<endFull {
+      let source = signal.baseAddress! + (i * down - lead)
+      for k in 0..<down { streams[k &* streamLength &+ i] = source[k] }
+    }
+    for edge in [0..<firstFull, endFull..<streamLength] {
+      for i in edge {
+        for k in 0..<down {
+          let source = i * down + k - lead
+          streams[k * streamLength + i] = source >= 0 && source < count ? signal[source] : 0
+        }
       }
-      (stream + endInside).update(repeating: 0, count: streamLength - endInside)
     }
   }
 
