@@ -40,35 +40,74 @@ enum IntermediateIntelligibility {
   }
 
   /// The clipped correlations of one band over eight consecutive segments starting at `x` and `y`.
+  ///
+  /// Each pass over the segments is a function of its own, kept out of line: inlined together, with the
+  /// lane-by-lane square roots between them, the optimiser splits their vectors into pieces and the
+  /// loops take several times the instructions.
   private static func correlation(
     clean x: UnsafePointer<Float>, processed y: UnsafePointer<Float>, length: Int, clipFactor: Float,
     scratch clipped: UnsafeMutablePointer<Lanes>
   ) -> Lanes {
+    let (cleanEnergy, processedEnergy) = energies(x, y, length: length)
+    let scale = squareRoot(cleanEnergy) / (squareRoot(processedEnergy) + epsilon)
+    let (cleanSum, clippedSum) = clip(
+      processed: y, scale: scale, clean: x, clipFactor: clipFactor, length: length, into: clipped)
+    let count = Lanes(repeating: Float(length))
+    subtract(clippedSum / count, from: clipped, length: length)
+    let (product, cleanVariation, clippedVariation) = centredProducts(
+      x, mean: cleanSum / count, centredClipped: clipped, length: length)
+    return product / ((squareRoot(clippedVariation) + epsilon) * (squareRoot(cleanVariation) + epsilon))
+  }
+
+  /// `Σ x²` and `Σ y²` over `length` frames.
+  @inline(never)
+  private static func energies(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, length: Int) -> (Lanes, Lanes) {
     var cleanEnergy = Lanes(), processedEnergy = Lanes()
     for i in 0..<length {
       let a = load(x + i), b = load(y + i)
       cleanEnergy += a * a
       processedEnergy += b * b
     }
-    let scale = cleanEnergy.squareRoot() / (processedEnergy.squareRoot() + epsilon)
+    return (cleanEnergy, processedEnergy)
+  }
+
+  /// Writes `min(scale·y, clipFactor·x)` to `clipped`, returning `Σ x` and the sum of what it wrote.
+  @inline(never)
+  private static func clip(
+    processed y: UnsafePointer<Float>, scale: Lanes, clean x: UnsafePointer<Float>, clipFactor: Float, length: Int,
+    into clipped: UnsafeMutablePointer<Lanes>
+  ) -> (Lanes, Lanes) {
     var cleanSum = Lanes(), clippedSum = Lanes()
     for i in 0..<length {
       let a = load(x + i)
-      let c = pointwiseMin(scale * load(y + i), clipFactor * a)
+      let c = minimum(scale * load(y + i), clipFactor * a)
       clipped[i] = c
       cleanSum += a
       clippedSum += c
     }
-    let count = Float(length)
-    let cleanMean = cleanSum / count, clippedMean = clippedSum / count
+    return (cleanSum, clippedSum)
+  }
+
+  /// `values[i] −= mean` for the first `length` values.
+  @inline(never)
+  private static func subtract(_ mean: Lanes, from values: UnsafeMutablePointer<Lanes>, length: Int) {
+    for i in 0..<length { values[i] -= mean }
+  }
+
+  /// `Σ (x − x̄)·c`, `Σ (x − x̄)²` and `Σ c²` for clipped values `c` already centred. (Centring them here
+  /// too, the optimiser mixes the lanes of the two means and the loop is twice as long.)
+  @inline(never)
+  private static func centredProducts(
+    _ x: UnsafePointer<Float>, mean cleanMean: Lanes, centredClipped clipped: UnsafePointer<Lanes>, length: Int
+  ) -> (Lanes, Lanes, Lanes) {
     var product = Lanes(), cleanVariation = Lanes(), clippedVariation = Lanes()
     for i in 0..<length {
-      let a = load(x + i) - cleanMean, c = clipped[i] - clippedMean
+      let a = load(x + i) - cleanMean, c = clipped[i]
       product += a * c
       cleanVariation += a * a
       clippedVariation += c * c
     }
-    return product / ((clippedVariation.squareRoot() + epsilon) * (cleanVariation.squareRoot() + epsilon))
+    return (product, cleanVariation, clippedVariation)
   }
 
   /// Jensen & Taal 2016 (extended STOI): per segment, each band's envelope is mean- and norm-normalised
@@ -130,6 +169,22 @@ enum IntermediateIntelligibility {
     }
     let inverseNorm = (1 / energy.squareRoot()).replacing(with: 0, where: energy .== 0)
     for i in 0..<count { values[i * stride] *= inverseNorm }
+  }
+
+  /// Lane-wise minimum, written lane by lane so that it compiles to one vector instruction: the generic
+  /// `pointwiseMin` is not inlined, and `replacing(with:where:)` goes through an integer mask.
+  @inline(__always)
+  private static func minimum(_ a: Lanes, _ b: Lanes) -> Lanes {
+    var result = Lanes()
+    for lane in 0..<Lanes.scalarCount { result[lane] = Swift.min(a[lane], b[lane]) }
+    return result
+  }
+
+  /// Lane-wise square root, kept out of line: the standard library computes it one lane at a time, and
+  /// inlined, those scalar results lead the optimiser to split the vectors of the code around them.
+  @inline(never)
+  private static func squareRoot(_ values: Lanes) -> Lanes {
+    values.squareRoot()
   }
 
   @inline(__always)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Short-Time Objective Intelligibility (Taal, Hendriks, Heusdens & Jensen, IEEE TASLP 2011), and its
 /// extended form (Jensen & Taal, IEEE TASLP 2016), computed as the reference implementation pystoi does.
@@ -82,33 +83,82 @@ public enum STOI {
       throw Error.lengthMismatch(clean: clean.count, processed: processed.count)
     }
     guard sampleRate > 0 else { throw Error.invalidSampleRate(sampleRate) }
-    let (clean, processed) = resampled(clean: clean, processed: processed, from: sampleRate)
-    let speech = silentFrameRemoval(clean: clean, processed: processed)
-    let frames = silentFrameRemoval.frameCount(length: speech.clean.count)
-    guard frames >= segmentLength else {
-      throw Error.tooFewSpeechFrames(found: frames, required: segmentLength)
+    return try STOIWorkspace.withPooled { workspace in
+      // The clean signal decides which frames are speech; the processed one is needed only where they reach.
+      let length = at10kHz(clean, from: sampleRate, into: &workspace.clean, scratch: &workspace.scratch)
+      let kept = workspace.clean.withUnsafeBufferPointer {
+        silentFrameRemoval.keptFrames(of: UnsafeBufferPointer(rebasing: $0[..<length]))
+      }
+      at10kHz(
+        processed, from: sampleRate, into: &workspace.processed, scratch: &workspace.scratch,
+        only: silentFrameRemoval.spans(of: kept))
+      return try workspace.clean.withUnsafeMutableBufferPointer { clean in
+        try workspace.processed.withUnsafeMutableBufferPointer { processed in
+          let speechLength = silentFrameRemoval.overlapAdd(
+            frames: kept, inPlace: UnsafeMutableBufferPointer(rebasing: clean[..<length]))
+          _ = silentFrameRemoval.overlapAdd(
+            frames: kept, inPlace: UnsafeMutableBufferPointer(rebasing: processed[..<length]))
+          let frames = silentFrameRemoval.frameCount(length: speechLength)
+          guard frames >= segmentLength else {
+            throw Error.tooFewSpeechFrames(found: frames, required: segmentLength)
+          }
+          let cleanBands = spectrogram(of: UnsafeBufferPointer(rebasing: clean[..<speechLength]), frameCount: frames)
+          let processedBands = spectrogram(
+            of: UnsafeBufferPointer(rebasing: processed[..<speechLength]), frameCount: frames)
+          if extended {
+            return IntermediateIntelligibility.extended(
+              clean: cleanBands, processed: processedBands, segmentLength: segmentLength)
+          }
+          let clipFactor = Float(1 + pow(10, -beta / 20))
+          return IntermediateIntelligibility.standard(
+            clean: cleanBands, processed: processedBands, segmentLength: segmentLength, clipFactor: clipFactor)
+        }
+      }
     }
-    let cleanBands = spectrogram(of: speech.clean, frameCount: frames)
-    let processedBands = spectrogram(of: speech.processed, frameCount: frames)
-    if extended {
-      return IntermediateIntelligibility.extended(
-        clean: cleanBands, processed: processedBands, segmentLength: segmentLength)
-    }
-    let clipFactor = Float(1 + pow(10, -beta / 20))
-    return IntermediateIntelligibility.standard(
-      clean: cleanBands, processed: processedBands, segmentLength: segmentLength, clipFactor: clipFactor)
   }
 
-  /// Both signals at 10 kHz.
-  static func resampled(clean: [Float], processed: [Float], from rate: Int) -> (clean: [Float], processed: [Float]) {
-    guard rate != sampleRate else { return (clean, processed) }
-    let resampler = PolyphaseResampler(
-      from: rate, to: sampleRate, transitionBand: resamplingTransitionBand, attenuation: 60)
-    return (resampler.resample(clean), resampler.resample(processed))
+  /// Writes `signal` at 10 kHz to the start of `buffer`, growing it as needed, and returns its length at
+  /// 10 kHz. With `spans`, only the samples in them need be written, and a resampler computes no others.
+  @discardableResult
+  static func at10kHz(
+    _ signal: [Float], from rate: Int, into buffer: inout [Float], scratch: inout [Float], only spans: [Range<Int>]? = nil
+  ) -> Int {
+    guard rate != sampleRate else {
+      buffer.grow(toAtLeast: signal.count)
+      buffer.replaceSubrange(0..<signal.count, with: signal)
+      return signal.count
+    }
+    let resampler = resampler(from: rate)
+    let length = resampler.outputCount(for: signal.count)
+    buffer.grow(toAtLeast: length)
+    scratch.grow(toAtLeast: resampler.scratchCount(for: signal.count))
+    scratch.withUnsafeMutableBufferPointer { scratch in
+      buffer.withUnsafeMutableBufferPointer { output in
+        signal.withUnsafeBufferPointer {
+          resampler.resample($0, into: output.baseAddress!, scratch: scratch.baseAddress!, only: spans)
+        }
+      }
+    }
+    return length
+  }
+
+  /// Resampling plans by source rate, each built on first use: building one costs more than applying it
+  /// to a short clip. Rates are few in practice, so the cache is never pruned.
+  private static let resamplers = Mutex<[Int: PolyphaseResampler]>([:])
+
+  /// The plan that takes `rate` to 10 kHz.
+  static func resampler(from rate: Int) -> PolyphaseResampler {
+    resamplers.withLock { plans in
+      if let plan = plans[rate] { return plan }
+      let plan = PolyphaseResampler(
+        from: rate, to: sampleRate, transitionBand: resamplingTransitionBand, attenuation: 60)
+      plans[rate] = plan
+      return plan
+    }
   }
 
   /// The one-third-octave band magnitudes of a 10 kHz signal.
-  static func spectrogram(of signal: [Float], frameCount: Int) -> ThirdOctaveSpectrogram {
+  static func spectrogram(of signal: UnsafeBufferPointer<Float>, frameCount: Int) -> ThirdOctaveSpectrogram {
     ThirdOctaveSpectrogram(of: signal, frameCount: frameCount, framing: framing, plan: fftPlan, bands: bands)
   }
 }

@@ -13,7 +13,9 @@ struct ThirdOctaveSpectrogram {
   let values: [Float]
 
   /// Computes the band magnitudes of the first `frameCount` frames of `signal`.
-  init(of signal: [Float], frameCount: Int, framing: Framing, plan: RealFFTPlan, bands: ThirdOctaveBands) {
+  init(
+    of signal: UnsafeBufferPointer<Float>, frameCount: Int, framing: Framing, plan: RealFFTPlan, bands: ThirdOctaveBands
+  ) {
     let bandCount = bands.count, edges = bands.edges
     self.bandCount = bandCount
     self.frameCount = frameCount
@@ -23,25 +25,23 @@ struct ThirdOctaveSpectrogram {
     let stored = bandCount * frameCount + Lanes.scalarCount
     values = [Float](unsafeUninitializedCapacity: stored) { values, initialized in
       values.initialize(repeating: 0)
-      signal.withUnsafeBufferPointer { signal in
-        frames.withUnsafeMutableBufferPointer { frames in
-          real.withUnsafeMutableBufferPointer { real in
-            imaginary.withUnsafeMutableBufferPointer { imaginary in
-              for first in stride(from: 0, to: frameCount, by: Lanes.scalarCount) {
-                framing.gather(signal, first: first, frameCount: frameCount, into: frames.baseAddress!)
-                plan.forward(
-                  frames.baseAddress!, samples: framing.frameLength, real: real.baseAddress!,
-                  imaginary: imaginary.baseAddress!)
-                let lanes = min(Lanes.scalarCount, frameCount - first)
-                for band in 0..<bandCount {
-                  var energy = Lanes()
-                  for bin in edges[band]..<edges[band + 1] {
-                    energy += real[bin] * real[bin] + imaginary[bin] * imaginary[bin]
-                  }
-                  let magnitude = energy.squareRoot()
-                  let row = values.baseAddress! + band * frameCount + first
-                  for lane in 0..<lanes { row[lane] = magnitude[lane] }
+      frames.withUnsafeMutableBufferPointer { frames in
+        real.withUnsafeMutableBufferPointer { real in
+          imaginary.withUnsafeMutableBufferPointer { imaginary in
+            for first in stride(from: 0, to: frameCount, by: Lanes.scalarCount) {
+              framing.gather(signal, first: first, frameCount: frameCount, into: frames.baseAddress!)
+              plan.forward(
+                frames.baseAddress!, samples: framing.frameLength, real: real.baseAddress!,
+                imaginary: imaginary.baseAddress!)
+              let lanes = min(Lanes.scalarCount, frameCount - first)
+              for band in 0..<bandCount {
+                var energy = Lanes()
+                for bin in edges[band]..<edges[band + 1] {
+                  energy += real[bin] * real[bin] + imaginary[bin] * imaginary[bin]
                 }
+                let magnitude = energy.squareRoot()
+                let row = values.baseAddress! + band * frameCount + first
+                for lane in 0..<lanes { row[lane] = magnitude[lane] }
               }
             }
           }

@@ -22,9 +22,10 @@ public struct FFTPlan: Sendable {
 
   /// The transform length `N`, a power of two.
   public let count: Int
-  /// `e^{-2πij/N}` for `j` in `0..<N`; a stage on blocks of `b` samples uses every `(N/b)`-th entry.
-  private let twiddleReal: [Float]
-  private let twiddleImaginary: [Float]
+  /// The twiddle factors of every radix-4 stage in the order the butterflies use them, each broadcast to a
+  /// four-lane vector: for the stage on blocks of `4q` samples (largest first) and each `j` in `1..<q`, the
+  /// real and imaginary parts of `W^{2j}`, `W^j` and `W^{3j}`, `W = e^{−2πi/4q}`.
+  private let twiddles: [Half]
   /// Index pairs `(i, j)`, `i < j`, whose elements trade places to undo the bit-reversed order.
   private let swaps: [(Int32, Int32)]
 
@@ -35,9 +36,20 @@ public struct FFTPlan: Sendable {
   public init(count: Int) {
     precondition(count >= 2 && count & (count - 1) == 0, "FFT length must be a power of two ≥ 2, got \(count)")
     self.count = count
-    let angles = (0..<count).map { -2 * Double.pi * Double($0) / Double(count) }
-    twiddleReal = angles.map { Float(cos($0)) }
-    twiddleImaginary = angles.map { Float(sin($0)) }
+    var twiddles: [Half] = []
+    var quarter = count / 4
+    while quarter >= 1 {
+      let step = count / (4 * quarter)
+      for j in 1..<quarter {
+        for power in [2, 1, 3] {
+          let angle = -2 * Double.pi * Double(power * j * step) / Double(count)
+          twiddles.append(Half(repeating: Float(cos(angle))))
+          twiddles.append(Half(repeating: Float(sin(angle))))
+        }
+      }
+      quarter /= 4
+    }
+    self.twiddles = twiddles
     let bits = count.trailingZeroBitCount
     swaps = (0..<count).compactMap { i in
       var reversed = 0
@@ -48,16 +60,40 @@ public struct FFTPlan: Sendable {
 
   /// Replaces `real[0..<count]`, `imaginary[0..<count]` by their discrete Fourier transform, lane by lane.
   public func forward(real: UnsafeMutablePointer<Lanes>, imaginary: UnsafeMutablePointer<Lanes>) {
-    twiddleReal.withUnsafeBufferPointer { twiddleReal in
-      twiddleImaginary.withUnsafeBufferPointer { twiddleImaginary in
-        var quarter = count / 4
-        while quarter >= 1 {
-          radix4Stage(
-            quarter: quarter, real: real, imaginary: imaginary, twiddleReal: twiddleReal,
-            twiddleImaginary: twiddleImaginary)
-          quarter /= 4
+    forward(real: real, imaginary: imaginary, upperHalfIsZero: false)
+  }
+
+  /// The transform of an input whose second half, `count/2..<count`, is zero (a frame zero-padded to
+  /// twice its length) when `upperHalfIsZero`: that half is then neither read nor needs to be written
+  /// beforehand, and the first stage skips the arithmetic on it.
+  ///
+  /// - Precondition: `count ≥ 4` when `upperHalfIsZero` (the first stage is a radix-4 one).
+  func forward(real: UnsafeMutablePointer<Lanes>, imaginary: UnsafeMutablePointer<Lanes>, upperHalfIsZero: Bool) {
+    precondition(!upperHalfIsZero || count >= 4, "a zero upper half needs a transform of at least 4 points")
+    let halves = Strided.halves
+    real.withMemoryRebound(to: Half.self, capacity: count * halves) { real in
+      imaginary.withMemoryRebound(to: Half.self, capacity: count * halves) { imaginary in
+        twiddles.withUnsafeBufferPointer { twiddles in
+          for half in 0..<halves {
+            let real = Strided(base: real + half), imaginary = Strided(base: imaginary + half)
+            var quarter = count / 4, stageTwiddles = 0
+            if upperHalfIsZero {
+              radix4Stage(
+                quarter: quarter, real: real, imaginary: imaginary, twiddles: twiddles, first: stageTwiddles,
+                upperHalfIsZero: true)
+              stageTwiddles += 6 * (quarter - 1)
+              quarter /= 4
+            }
+            while quarter >= 1 {
+              radix4Stage(
+                quarter: quarter, real: real, imaginary: imaginary, twiddles: twiddles, first: stageTwiddles,
+                upperHalfIsZero: false)
+              stageTwiddles += 6 * (quarter - 1)
+              quarter /= 4
+            }
+            if count.trailingZeroBitCount % 2 == 1 { finalRadix2Stage(real: real, imaginary: imaginary) }
+          }
         }
-        if count.trailingZeroBitCount % 2 == 1 { finalRadix2Stage(real: real, imaginary: imaginary) }
       }
     }
     swaps.withUnsafeBufferPointer { swaps in
@@ -69,23 +105,48 @@ public struct FFTPlan: Sendable {
     }
   }
 
+  /// Four of the eight lanes. The butterflies run on each half of the lanes in turn: a radix-4 butterfly
+  /// holds eight complex values, which as eight-lane vectors take more than x86-64's sixteen SSE registers
+  /// and spill to the stack; as four-lane vectors they fit.
+  typealias Half = SIMD4<Float>
+
+  /// One half of the lanes of a lane-interleaved signal: element `n` is `base[n·halves]`.
+  struct Strided {
+    static let halves = Lanes.scalarCount / Half.scalarCount
+    let base: UnsafeMutablePointer<Half>
+
+    @inline(__always)
+    subscript(index: Int) -> Half {
+      get { base[index &* Self.halves] }
+      nonmutating set { base[index &* Self.halves] = newValue }
+    }
+  }
+
   /// Two decimation-in-frequency stages on blocks of `4q` samples. With `a₀…a₃` the samples `q` apart and
   /// `W = e^{−2πi/4q}`, the block becomes `(a₀+a₂) + (a₁+a₃)`, `((a₀+a₂) − (a₁+a₃))·W^{2j}`,
   /// `((a₀−a₂) − i(a₁−a₃))·W^j`, `((a₀−a₂) + i(a₁−a₃))·W^{3j}`: exactly the two radix-2 stages it replaces.
   @inline(__always)
   private func radix4Stage(
-    quarter q: Int, real: UnsafeMutablePointer<Lanes>, imaginary: UnsafeMutablePointer<Lanes>,
-    twiddleReal: UnsafeBufferPointer<Float>, twiddleImaginary: UnsafeBufferPointer<Float>
+    quarter q: Int, real: Strided, imaginary: Strided, twiddles: UnsafeBufferPointer<Half>, first: Int,
+    upperHalfIsZero: Bool
   ) {
-    let step = count / (4 * q)
     for start in Swift.stride(from: 0, to: count, by: 4 * q) {
       for j in 0..<q {
-        let i0 = start + j, i1 = i0 + q, i2 = i1 + q, i3 = i2 + q
-        let sum02Real = real[i0] + real[i2], sum02Imaginary = imaginary[i0] + imaginary[i2]
-        let difference02Real = real[i0] - real[i2], difference02Imaginary = imaginary[i0] - imaginary[i2]
-        let sum13Real = real[i1] + real[i3], sum13Imaginary = imaginary[i1] + imaginary[i3]
-        // −i·(a₁ − a₃)
-        let rotatedReal = imaginary[i1] - imaginary[i3], rotatedImaginary = real[i3] - real[i1]
+        let i0 = start &+ j, i1 = i0 &+ q, i2 = i1 &+ q, i3 = i2 &+ q
+        let sum02Real: Half, sum02Imaginary: Half, difference02Real: Half, difference02Imaginary: Half
+        let sum13Real: Half, sum13Imaginary: Half, rotatedReal: Half, rotatedImaginary: Half
+        if upperHalfIsZero {  // a₂ = a₃ = 0, on the first stage only (q = N/4)
+          (sum02Real, sum02Imaginary) = (real[i0], imaginary[i0])
+          (difference02Real, difference02Imaginary) = (sum02Real, sum02Imaginary)
+          (sum13Real, sum13Imaginary) = (real[i1], imaginary[i1])
+          (rotatedReal, rotatedImaginary) = (sum13Imaginary, -sum13Real)
+        } else {
+          (sum02Real, sum02Imaginary) = (real[i0] + real[i2], imaginary[i0] + imaginary[i2])
+          (difference02Real, difference02Imaginary) = (real[i0] - real[i2], imaginary[i0] - imaginary[i2])
+          (sum13Real, sum13Imaginary) = (real[i1] + real[i3], imaginary[i1] + imaginary[i3])
+          // −i·(a₁ − a₃)
+          (rotatedReal, rotatedImaginary) = (imaginary[i1] - imaginary[i3], real[i3] - real[i1])
+        }
         real[i0] = sum02Real + sum13Real
         imaginary[i0] = sum02Imaginary + sum13Imaginary
         let yReal = sum02Real - sum13Real, yImaginary = sum02Imaginary - sum13Imaginary
@@ -99,13 +160,15 @@ public struct FFTPlan: Sendable {
           real[i3] = vReal
           imaginary[i3] = vImaginary
         } else {
-          let w1 = j * step, w2 = 2 * w1, w3 = 3 * w1
-          real[i1] = yReal * twiddleReal[w2] - yImaginary * twiddleImaginary[w2]
-          imaginary[i1] = yReal * twiddleImaginary[w2] + yImaginary * twiddleReal[w2]
-          real[i2] = zReal * twiddleReal[w1] - zImaginary * twiddleImaginary[w1]
-          imaginary[i2] = zReal * twiddleImaginary[w1] + zImaginary * twiddleReal[w1]
-          real[i3] = vReal * twiddleReal[w3] - vImaginary * twiddleImaginary[w3]
-          imaginary[i3] = vReal * twiddleImaginary[w3] + vImaginary * twiddleReal[w3]
+          // Read before any store: the compiler cannot tell that the stores leave the twiddles alone.
+          let w = twiddles.baseAddress! + (first &+ 6 &* (j &- 1))
+          let (w2Real, w2Imaginary, w1Real, w1Imaginary, w3Real, w3Imaginary) = (w[0], w[1], w[2], w[3], w[4], w[5])
+          real[i1] = yReal * w2Real - yImaginary * w2Imaginary
+          imaginary[i1] = yReal * w2Imaginary + yImaginary * w2Real
+          real[i2] = zReal * w1Real - zImaginary * w1Imaginary
+          imaginary[i2] = zReal * w1Imaginary + zImaginary * w1Real
+          real[i3] = vReal * w3Real - vImaginary * w3Imaginary
+          imaginary[i3] = vReal * w3Imaginary + vImaginary * w3Real
         }
       }
     }
@@ -113,7 +176,7 @@ public struct FFTPlan: Sendable {
 
   /// The last radix-2 stage (pairs of neighbours, twiddle 1) when `log₂N` is odd.
   @inline(__always)
-  private func finalRadix2Stage(real: UnsafeMutablePointer<Lanes>, imaginary: UnsafeMutablePointer<Lanes>) {
+  private func finalRadix2Stage(real: Strided, imaginary: Strided) {
     for top in Swift.stride(from: 0, to: count, by: 2) {
       let bottom = top + 1
       (real[top], real[bottom]) = (real[top] + real[bottom], real[top] - real[bottom])

@@ -51,9 +51,13 @@ public struct RealFFTPlan: Sendable {
       imaginary[filled] = Lanes()
       filled += 1
     }
-    (real + filled).update(repeating: Lanes(), count: half - filled)
-    (imaginary + filled).update(repeating: Lanes(), count: half - filled)
-    halfPlan.forward(real: real, imaginary: imaginary)
+    // A frame zero-padded to at least twice its length fills at most the first half of the N/2 complex
+    // samples; the transform then does not read the second half, so only the rest of the first needs zeros.
+    let upperHalfIsZero = half >= 4 && filled <= half / 2
+    let zeroed = upperHalfIsZero ? half / 2 : half
+    (real + filled).update(repeating: Lanes(), count: zeroed - filled)
+    (imaginary + filled).update(repeating: Lanes(), count: zeroed - filled)
+    halfPlan.forward(real: real, imaginary: imaginary, upperHalfIsZero: upperHalfIsZero)
 
     let dcReal = real[0], dcImaginary = imaginary[0]
     real[0] = dcReal + dcImaginary

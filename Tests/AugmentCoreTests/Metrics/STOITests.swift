@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 import Testing
 
 @testable import AugmentCore
@@ -57,6 +59,25 @@ import Testing
     let padded = try STOI.compute(
       clean: [Float](repeating: 0, count: padding) + Self.clean, processed: loudNoise + noisy, sampleRate: Self.rate)
     #expect(padded == reference)
+  }
+
+  /// Calls running at once on several threads, on clips of different lengths and rates, each get exactly
+  /// the score the same call gets alone: no two share working memory.
+  @Test func concurrentCallsGiveTheScoresOfSerialOnes() throws {
+    let pairs = (0..<8).map { index -> (clean: [Float], processed: [Float], rate: Int) in
+      let rate = index % 2 == 0 ? 16_000 : Self.rate
+      let clean = SyntheticSignals.speechLike(sampleRate: rate, seconds: 1 + 0.25 * Double(index), f0: 110)
+      let noise = SyntheticSignals.whiteNoise(count: clean.count, seed: UInt32(index + 1))
+      return (clean, SyntheticSignals.mix(clean: clean, noise: noise, snr: Double(index) - 3), rate)
+    }
+    let serial = try pairs.map { try STOI.compute(clean: $0.clean, processed: $0.processed, sampleRate: $0.rate) }
+    let mismatches = Mutex<[Int]>([])
+    DispatchQueue.concurrentPerform(iterations: 64) { call in
+      let pair = pairs[call % pairs.count]
+      let score = try? STOI.compute(clean: pair.clean, processed: pair.processed, sampleRate: pair.rate)
+      if score != serial[call % pairs.count] { mismatches.withLock { $0.append(call) } }
+    }
+    #expect(mismatches.withLock { $0 }.isEmpty)
   }
 
   @Test func differentLengthsAreRejected() {

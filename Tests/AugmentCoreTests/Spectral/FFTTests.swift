@@ -55,7 +55,7 @@ import Testing
   }
 
   /// Full frames, zero-padded frames (STOI's 256 samples in 512) and an odd number of samples.
-  @Test(arguments: [(4, 4), (8, 5), (64, 64), (512, 256), (512, 257), (2048, 2048)])
+  @Test(arguments: [(4, 2), (4, 4), (8, 4), (8, 5), (16, 3), (64, 64), (512, 256), (512, 257), (2048, 2048)])
   func realTransformMatchesTheDefinition(count: Int, samples: Int) {
     let input = Self.randomLanes(count: samples, seed: UInt64(count * 7 + samples))
     let plan = RealFFTPlan(count: count)

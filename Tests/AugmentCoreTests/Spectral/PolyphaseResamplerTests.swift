@@ -42,6 +42,50 @@ import Testing
     #expect(rms < 1e-3 / 2.0.squareRoot())
   }
 
+  /// Output `m` is the dot product of its phase's taps with the zero-padded input from `⌊(m·M + half)/L⌋`,
+  /// evaluated here one output at a time in double precision, for signals shorter than the filter, around
+  /// its length and longer, and rates with few and with many phases.
+  @Test(arguments: [
+    (16_000, 1), (16_000, 3), (16_000, 39), (16_000, 40), (16_000, 41), (16_000, 1_000), (44_100, 997), (8_000, 333),
+  ])
+  func outputsAreTheDirectPolyphaseSums(source: Int, count: Int) {
+    let r = Self.resampler(from: source, to: 10_000)
+    let input = SyntheticSignals.whiteNoise(count: count, seed: UInt32(count))
+    let output = r.resample(input)
+    #expect(output.count == r.outputCount(for: count))
+    let lead = r.tapsPerPhase - 1
+    let worst = output.indices.map { m -> Double in
+      let position = m * r.down + r.half, phase = position % r.up, start = position / r.up
+      var sum = 0.0
+      for s in 0..<r.tapsPerPhase where (0..<count).contains(start + s - lead) {
+        sum += Double(r.coefficients[phase * r.tapsPerPhase + s][0]) * Double(input[start + s - lead])
+      }
+      return abs(Double(output[m]) - sum)
+    }.max()!
+    #expect(worst < 1e-6)
+  }
+
+  /// Asked for some spans of the output only, the resampler writes exactly those samples, with the values
+  /// a full conversion gives them.
+  @Test func spansAreComputedAloneAndExactly() {
+    let r = Self.resampler(from: 16_000, to: 10_000)
+    let input = SyntheticSignals.whiteNoise(count: 4_801, seed: 5)
+    let full = r.resample(input)
+    let spans = [0..<3, 17..<300, 301..<302, 2_000..<2_001, 2_990..<5_000]
+    var output = [Float](repeating: .nan, count: full.count)
+    var scratch = [Float](repeating: .nan, count: r.scratchCount(for: input.count))
+    input.withUnsafeBufferPointer { input in
+      r.resample(input, into: &output, scratch: &scratch, only: spans)
+    }
+    for m in full.indices {
+      if spans.contains(where: { $0.contains(m) }) {
+        #expect(output[m] == full[m], "sample \(m)")
+      } else {
+        #expect(output[m].isNaN, "sample \(m) outside the spans")
+      }
+    }
+  }
+
   /// I₀(0) = 1 and I₀(1) = 1.2660658777520082 (Abramowitz & Stegun, table 9.8).
   @Test func besselMatchesTables() {
     #expect(PolyphaseResampler.besselI0(0) == 1)
