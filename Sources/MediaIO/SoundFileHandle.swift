@@ -7,6 +7,8 @@ import Foundation
 /// ``AudioFile`` and is closed by `close()` or, on an early exit, by `deinit`.
 final class SoundFileHandle {
   private var pointer: OpaquePointer!
+  /// The file's bytes when they were read into memory to decode; kept until the handle closes.
+  private let bytes: SoundFileBytes?
   /// The path to name in errors (the final path when writing under a temporary name).
   private let reportedPath: String
   let info: AudioFile.Info
@@ -17,10 +19,13 @@ final class SoundFileHandle {
   init(reading path: String) throws {
     try Self.checkReadable(path)
     var raw = SF_INFO()
-    guard let pointer = sf_open(path, Int32(SFM_READ), &raw) else {
+    let bytes = try SoundFileBytes(path: path)
+    let opened = if let bytes { bytes.openDecoder(&raw) } else { sf_open(path, Int32(SFM_READ), &raw) }
+    guard let pointer = opened else {
       throw Self.openError(path: path, code: sf_error(nil), message: String(cString: sf_strerror(nil)))
     }
     self.pointer = pointer
+    self.bytes = bytes
     self.reportedPath = path
     self.sixteenBitPCM = raw.format & Int32(SF_FORMAT_SUBMASK) == Int32(SF_FORMAT_PCM_16)
     self.info = AudioFile.Info(
@@ -52,6 +57,7 @@ final class SoundFileHandle {
       throw MediaError.writeFailed(path: reportedPath, detail: String(cString: sf_strerror(nil)))
     }
     self.pointer = pointer
+    self.bytes = nil
     self.reportedPath = reportedPath
     self.sixteenBitPCM = format.integerBits == 16
     self.info = AudioFile.Info(
