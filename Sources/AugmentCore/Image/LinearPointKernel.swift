@@ -15,14 +15,32 @@ public struct LinearPointKernel: ImageRowKernel {
 
   /// Transforms rows `rows` a vector at a time. Rows start on a pixel boundary and the vector width is a
   /// multiple of one, two and four channels, so the alpha lanes sit at the same positions in every
-  /// vector of a gray+alpha or RGBA row (RGB has no alpha) and one mask restores them.
+  /// vector of a gray+alpha or RGBA row and one mask restores them. Gray and RGB rows, which have no
+  /// alpha, skip the mask: the kernel streams the image once, and restoring lanes costs as much as
+  /// the arithmetic.
   public func apply(to source: Image, rows: Range<Int>, into output: UnsafeMutableBufferPointer<Float>) {
     let channels = source.channelCount
-    let hasAlpha = source.layout.hasAlpha
+    guard source.layout.hasAlpha else {
+      transform(source, rows: rows, into: output) { result, _ in result }
+      return
+    }
     var alphaLanes = SIMDMask<FloatVector.MaskStorage>()
-    for lane in 0..<FloatVector.scalarCount where hasAlpha && lane % channels == channels - 1 {
+    for lane in 0..<FloatVector.scalarCount where lane % channels == channels - 1 {
       alphaLanes[lane] = true
     }
+    transform(source, rows: rows, into: output) { $0.replacing(with: $1, where: alphaLanes) } alpha: {
+      $0 % channels == channels - 1
+    }
+  }
+
+  /// The loop over `rows`: `restore` puts back the lanes of a vector that must keep their input, and
+  /// `isAlpha` tells the samples of the scalar tail that must.
+  @inline(__always)
+  private func transform(
+    _ source: Image, rows: Range<Int>, into output: UnsafeMutableBufferPointer<Float>,
+    restore: (_ result: FloatVector, _ samples: FloatVector) -> FloatVector,
+    alpha isAlpha: (Int) -> Bool = { _ in false }
+  ) {
     let stride = source.rowStride
     let vectorWidth = FloatVector.scalarCount
     source.pixels.withUnsafeBufferPointer { pixels in
@@ -33,12 +51,11 @@ public struct LinearPointKernel: ImageRowKernel {
         var i = y * stride
         while i + vectorWidth <= end {
           let samples = input.loadVector(at: i)
-          let result = (samples * gain + offset).clampedToUnit
-          out.storeVector(result.replacing(with: samples, where: alphaLanes), at: i)
+          out.storeVector(restore((samples * gain + offset).clampedToUnit, samples), at: i)
           i += vectorWidth
         }
         while i < end {
-          out[i] = hasAlpha && i % channels == channels - 1 ? input[i] : self(input[i])
+          out[i] = isAlpha(i) ? input[i] : self(input[i])
           i += 1
         }
       }
