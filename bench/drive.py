@@ -32,7 +32,14 @@ def peer_environment() -> dict[str, str]:
     return environment
 
 
+def settle() -> None:
+    """Writes out the files earlier runs left in the page cache, so their writeback does not land in the
+    next run's time (every run's outputs are kept until the end; see `fresh_folder`)."""
+    os.sync()
+
+
 def run_json(command: list[str], environment: dict[str, str] | None = None) -> list[dict]:
+    settle()
     print("  $ " + " ".join(command), flush=True)
     done = subprocess.run(command, capture_output=True, text=True, env=environment)
     if done.returncode != 0:
@@ -43,6 +50,7 @@ def run_json(command: list[str], environment: dict[str, str] | None = None) -> l
 def timed_cli(command: list[str], cwd: Path, scratch: Path) -> dict:
     """Runs the augment CLI under /usr/bin/time: wall seconds and peak resident set size."""
     times = scratch / "time.txt"
+    settle()
     print("  $ " + " ".join(command), flush=True)
     done = subprocess.run(["/usr/bin/time", "-f", "%e %M", "-o", str(times), *command], cwd=cwd, capture_output=True, text=True)
     if done.returncode != 0:
