@@ -32,14 +32,20 @@ def peer_environment() -> dict[str, str]:
     return environment
 
 
-def settle() -> None:
-    """Writes out the files earlier runs left in the page cache, so their writeback does not land in the
-    next run's time (every run's outputs are kept until the end; see `fresh_folder`)."""
+def settle(inputs: list[Path]) -> None:
+    """Gets the machine to the same state before every run: writes out the files earlier runs left in the
+    page cache, so their writeback does not land in the next run's time (every run's outputs are kept until
+    the end; see `fresh_folder`), and reads every input file once, so no run waits for the disk (this
+    machine's page cache does not keep them between rounds)."""
     os.sync()
+    for folder in inputs:
+        for file in folder.rglob("*"):
+            if file.is_file():
+                file.read_bytes()
 
 
-def run_json(command: list[str], environment: dict[str, str] | None = None) -> list[dict]:
-    settle()
+def run_json(command: list[str], inputs: list[Path], environment: dict[str, str] | None = None) -> list[dict]:
+    settle(inputs)
     print("  $ " + " ".join(command), flush=True)
     done = subprocess.run(command, capture_output=True, text=True, env=environment)
     if done.returncode != 0:
@@ -47,10 +53,10 @@ def run_json(command: list[str], environment: dict[str, str] | None = None) -> l
     return [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
 
 
-def timed_cli(command: list[str], cwd: Path, scratch: Path) -> dict:
+def timed_cli(command: list[str], cwd: Path, scratch: Path, inputs: list[Path]) -> dict:
     """Runs the augment CLI under /usr/bin/time: wall seconds and peak resident set size."""
     times = scratch / "time.txt"
-    settle()
+    settle(inputs)
     print("  $ " + " ".join(command), flush=True)
     done = subprocess.run(["/usr/bin/time", "-f", "%e %M", "-o", str(times), *command], cwd=cwd, capture_output=True, text=True)
     if done.returncode != 0:
@@ -95,6 +101,10 @@ def main() -> None:
     python = str(args.bench / ".venv/bin/python")
     peers = args.bench / "peers"
     noise = str(args.repository / "noise-banks/car")
+    # Everything any workload reads: the generated inputs, the noise folder, and the samples and noise
+    # banks the augment command calibrates on.
+    inputs = [data / name for name in ("speech", "images", "stoi", "ssim")]
+    inputs += [args.repository / "noise-banks", args.repository / "samples"]
     all_cores = os.cpu_count() or 1
     worker_counts = sorted({1, all_cores})
     peer_env = peer_environment()
@@ -155,24 +165,24 @@ def main() -> None:
                             command += ["--out", str(target)]
                         if args.limit:
                             command += ["--limit", str(args.limit)]
-                        record(run_json(command, None if side == "ours" else peer_env), case, side, round_)
+                        record(run_json(command, inputs, None if side == "ours" else peer_env), case, side, round_)
             for side in sides:
                 if side == "ours":
-                    lines = run_json(ours("kernels", "--image", kernel_image, "--out", str(out / "kernels")))
+                    lines = run_json(ours("kernels", "--image", kernel_image, "--out", str(out / "kernels")), inputs)
                 else:
-                    lines = run_json([python, str(peers / "kernels.py"), "--image", kernel_image, "--out", str(out / "kernels")], peer_env)
+                    lines = run_json([python, str(peers / "kernels.py"), "--image", kernel_image, "--out", str(out / "kernels")], inputs, peer_env)
                 record(lines, "kernels", side, round_)
             for jobs in worker_counts:
                 target = fresh_folder(f"cli-500-{jobs}-{round_}")
                 command = [args.augment, "--slice", "car-noise", "--count", "500", "--out", str(target), "--jobs", str(jobs)]
-                line = timed_cli(command, args.repository, out)
+                line = timed_cli(command, args.repository, out, inputs)
                 line.update(workload="augment-cli", implementation="augment", jobs=jobs, files=500)
                 record([line], "cli-500", "ours", round_)
         if args.large_count:
             print(f"large run: {args.large_count} samples", flush=True)
             target = fresh_folder("cli-large")
             command = [args.augment, "--slice", "car-noise", "--count", str(args.large_count), "--out", str(target), "--jobs", str(all_cores)]
-            line = timed_cli(command, args.repository, out)
+            line = timed_cli(command, args.repository, out, inputs)
             line.update(workload="augment-cli", implementation="augment", jobs=all_cores, files=args.large_count)
             record([line], "cli-large", "ours", 1)
     shutil.rmtree(out, ignore_errors=True)
