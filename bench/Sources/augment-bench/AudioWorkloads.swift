@@ -22,13 +22,17 @@ struct AudioEndToEnd: ParsableCommand {
   @Option(help: "The seed each file's random stream derives from.")
   var seed: UInt64 = 0
 
+  @Option(help: "How the SNR is measured: activeSpeech (augment's default, ITU-T P.56) or rms (as audiomentations does).")
+  var snrDefinition: SNRDefinition = .activeSpeech
+
   func run() throws {
     let inputs = try folder.inputs(extension: "wav")
     let out = try folder.outputFolder()
     let category = URL(fileURLWithPath: noise).standardizedFileURL
     let (minSNR, maxSNR, seed) = (minSNR, maxSNR, seed)
     let bank = try NoiseBank(root: category.deletingLastPathComponent(), sampleRate: 16_000)
-    let transform = try BackgroundNoise(bank: bank, category: category.lastPathComponent, snrRange: minSNR...maxSNR)
+    let transform = try BackgroundNoise(
+      bank: bank, category: category.lastPathComponent, snrRange: minSNR...maxSNR, definition: snrDefinition)
     // Decoding (and resampling) the noise clips is start-up work the bank does once per run.
     for clip in bank.clips(in: category.lastPathComponent) { _ = try bank.samples(for: clip, sampleRate: 16_000) }
     let run = try ParallelFiles.run(count: inputs.count, jobs: folder.jobs) { index in
@@ -42,6 +46,8 @@ struct AudioEndToEnd: ParsableCommand {
     try Measurement(workload: "audio-e2e", jobs: folder.jobs, files: inputs.count, timing: run).report()
   }
 }
+
+extension SNRDefinition: @retroactive ExpressibleByArgument {}
 
 /// Read a WAV and write it back as PCM16 WAV: the decode and encode cost with no transform.
 struct AudioIO: ParsableCommand {
