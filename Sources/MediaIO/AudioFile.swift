@@ -20,7 +20,7 @@ public enum AudioFile {
 
   /// Reads the header of the file at `url`.
   public static func info(at url: URL) throws -> Info {
-    try SoundFileHandle(reading: url.path).info
+    try SoundFileHandle(reading: url.path, headerOnly: true).info
   }
 
   /// Decodes every frame of the file at `url` into Float32 (integer PCM as `k / 2^(bits-1)`).

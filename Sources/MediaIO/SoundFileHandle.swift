@@ -15,11 +15,12 @@ final class SoundFileHandle {
   /// Whether samples are stored as 16-bit integers, which are read as such and converted here.
   private let sixteenBitPCM: Bool
 
-  /// Opens `path` for reading and checks that it holds audio that is all there.
-  init(reading path: String) throws {
+  /// Opens `path` for reading and checks that it holds audio that is all there. Unless only the header
+  /// is wanted, a file of up to ``SoundFileBytes/maximumSize`` is read into memory first.
+  init(reading path: String, headerOnly: Bool = false) throws {
     try Self.checkReadable(path)
     var raw = SF_INFO()
-    let bytes = try SoundFileBytes(path: path)
+    let bytes = headerOnly ? nil : try SoundFileBytes(path: path)
     let opened = if let bytes { bytes.openDecoder(&raw) } else { sf_open(path, Int32(SFM_READ), &raw) }
     guard let pointer = opened else {
       throw Self.openError(path: path, code: sf_error(nil), message: String(cString: sf_strerror(nil)))
