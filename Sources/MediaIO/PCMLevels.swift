@@ -4,8 +4,8 @@
 /// libsndfile's own float-to-PCM16 conversion scales by 32767 rather than 32768, so a buffer read from a
 /// PCM file would not write back sample-exact; these levels are handed to libsndfile's integer interface
 /// instead. Rounding adds a constant `1.5 × 2^k` so that the hardware's round-to-nearest-even leaves the
-/// level in the low bits of the sum. That needs no call into libm per sample (`rintf` is not inlined for the baseline
-/// x86-64 target), and the loops vectorise.
+/// level in the low bits of the sum. That needs no call into libm per sample (`rintf` is not inlined for
+/// the baseline x86-64 target), and the loops vectorise.
 enum PCMLevels {
   /// 16-bit levels, for `sf_writef_short`.
   static func sixteenBit(_ samples: [Float]) -> [Int16] {
