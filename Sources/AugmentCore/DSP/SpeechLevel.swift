@@ -40,8 +40,7 @@ public enum SpeechLevel {
   public static func activeLevel(_ samples: [Float], sampleRate: Int) -> Measurement {
     let silence = Measurement(levelDB: -.infinity, activity: 0)
     guard !samples.isEmpty else { return silence }
-    let counts = activeCounts(samples, sampleRate: sampleRate)
-    let sumOfSquares = SignalMath.sumOfSquares(samples)
+    let (counts, sumOfSquares) = activeCounts(samples, sampleRate: sampleRate)
     let thresholdsDB = (0..<thresholdCount).map { 20 * log10(threshold($0)) }
     func levelDB(_ j: Int) -> Double { 10 * log10(sumOfSquares / Double(counts[j])) }
 
@@ -65,176 +64,71 @@ public enum SpeechLevel {
 
   static func threshold(_ j: Int) -> Double { Double(sign: .plus, exponent: j - thresholdCount, significand: 1) }
 
-  /// The number of active samples `a_j` for every threshold.
+  /// The number of active samples `a_j` for every threshold, and `Σx²` over all samples (in double,
+  /// in which a float's square is exact).
   ///
   /// Sample `n` is active for threshold `j` exactly when the envelope was at or above `c_j` at some
   /// sample `m ≤ n` with `n − m ≤` the hangover, which is what the reference's per-threshold hangover
   /// counters compute. So instead of updating fifteen counters every sample, ``ThresholdRuns`` only
   /// notes when the number of thresholds reached changes. That is rare, and ``Envelope`` can prove for
-  /// most blocks of samples that it does not happen there, so those blocks are stepped over whole.
-  static func activeCounts(_ samples: [Float], sampleRate: Int) -> [Int] {
+  /// most blocks of samples that it does not happen there, so those blocks are stepped over whole
+  /// (``steppedCounts(_:sampleRate:)``). In the rare signal where that proof cannot be made because the
+  /// envelope comes within ``Envelope/tolerance`` of a threshold, every sample is walked instead
+  /// (``walkedCounts(_:sampleRate:)``), as the reference does. Either way the counts are the reference's.
+  static func activeCounts(_ samples: [Float], sampleRate: Int) -> (counts: [Int], sumOfSquares: Double) {
+    steppedCounts(samples, sampleRate: sampleRate) ?? walkedCounts(samples, sampleRate: sampleRate)
+  }
+
+  /// The counts from stepping over whole blocks, then quarter blocks, where the envelope provably keeps
+  /// reaching the same thresholds, and walking the rest; `nil` when a walked sample's envelope is too
+  /// close to a threshold to decide (see ``Envelope``).
+  static func steppedCounts(_ samples: [Float], sampleRate: Int) -> (counts: [Int], sumOfSquares: Double)? {
+    samples.withUnsafeBufferPointer { steppedCounts($0, sampleRate: sampleRate) }
+  }
+
+  /// ``steppedCounts(_:sampleRate:)`` on a buffer. The state lives in this function's own variables,
+  /// which keeps it in registers from block to block.
+  private static func steppedCounts(
+    _ samples: UnsafeBufferPointer<Float>, sampleRate: Int
+  ) -> (counts: [Int], sumOfSquares: Double)? {
     let envelope = Envelope(sampleRate: sampleRate)
     var runs = ThresholdRuns(hangover: Int((hangover * Double(sampleRate)).rounded()))
     var state = Envelope.State()
-    samples.withUnsafeBufferPointer { buffer in
-      var start = 0
-      while start < buffer.count {
-        let block = UnsafeBufferPointer(rebasing: buffer[start..<min(start + Envelope.blockLength, buffer.count)])
-        if block.count == Envelope.blockLength {
-          let summary = envelope.summarize(block)
-          if runs.keepsReach(within: envelope.bounds(from: state, over: summary)) {
-            state = envelope.advance(state, over: summary)
-            start += block.count
-            continue
-          }
+    var sumOfSquares = 0.0
+    let length = Envelope.blockLength
+    let summaries = UnsafeMutableBufferPointer<Envelope.Summary>.allocate(capacity: Envelope.batchLength)
+    defer { summaries.deallocate() }
+    var start = 0
+    while start + length <= samples.count {
+      let blocks = min((samples.count - start) / length, Envelope.batchLength)
+      sumOfSquares += envelope.summarize(UnsafeBufferPointer(rebasing: samples[start..<(start + blocks * length)]), into: summaries)
+      for summary in summaries[..<blocks] {
+        if runs.keepsReach(within: envelope.block.bounds(from: state, over: summary)) {
+          state = envelope.block.advance(state, over: summary)
+        } else if let stepped = envelope.stepByQuarters(samples, from: start, state: state, runs: &runs) {
+          state = stepped
+        } else {
+          return nil
         }
-        for (offset, sample) in block.enumerated() {
-          envelope.step(&state, magnitude: Double(abs(sample)))
-          runs.observe(state.q, at: start + offset)
-        }
-        start += block.count
+        start += length
       }
     }
-    return runs.finish(length: samples.count)
+    guard envelope.walk(samples, over: start..<samples.count, from: &state, noting: &runs) else { return nil }
+    sumOfSquares += samples[start...].reduce(0) { $0 + Double($1) * Double($1) }
+    return (runs.finish(length: samples.count), sumOfSquares)
   }
 
-  /// The envelope `q`: `|x|` smoothed twice by the one-pole filter `y[n] = g·y[n−1] + (1−g)·x[n]`.
-  ///
-  /// Sample by sample the two recursions run at the speed of a multiply and an add in sequence. Over a
-  /// block of ``blockLength`` samples the state at the block's end is also a weighted sum of the block's
-  /// magnitudes (``summarize(_:)``), which vectorises, and the envelope inside the block is bounded by
-  /// the state at its start and the sum of its magnitudes (``bounds(from:over:)``). When those bounds lie
-  /// between the same two thresholds, no sample in the block can change which thresholds are reached.
-  struct Envelope {
-    /// The smoothing stages' outputs after the latest sample.
-    struct State {
-      var p = 0.0, q = 0.0
+  /// The counts from the reference's recursion run sample by sample, and `Σx²` in double.
+  static func walkedCounts(_ samples: [Float], sampleRate: Int) -> (counts: [Int], sumOfSquares: Double) {
+    let envelope = Envelope(sampleRate: sampleRate)
+    var runs = ThresholdRuns(hangover: Int((hangover * Double(sampleRate)).rounded()))
+    var state = Envelope.State()
+    var sumOfSquares = 0.0
+    for (n, sample) in samples.enumerated() {
+      envelope.step(&state, magnitude: Double(abs(sample)))
+      runs.observe(state.q, at: n)
+      sumOfSquares += Double(sample) * Double(sample)
     }
-
-    /// What a block contributes: its magnitudes weighted as they reach `p` and `q` at the block's end,
-    /// and their plain sum.
-    struct Summary {
-      var p: Double, q: Double, magnitudes: Double
-    }
-
-    /// Samples per block: short enough that the bounds are tight, long enough to vectorise.
-    static let blockLength = 16
-
-    let g: Double, h: Double
-    /// `g^blockLength`.
-    let blockDecay: Double
-    /// The weights of `|x[i]|`, `i = 0 ..< blockLength`, in `p` and `q` at the block's end:
-    /// `h·g^(B−1−i)` and `(B−i)·h²·g^(B−1−i)`.
-    let pWeights: [Double], qWeights: [Double]
-
-    init(sampleRate: Int) {
-      let g = exp(-1 / (Double(sampleRate) * timeConstant)), h = 1 - g
-      let length = Self.blockLength
-      self.g = g
-      self.h = h
-      blockDecay = pow(g, Double(length))
-      let decays = (0..<length).map { pow(g, Double(length - 1 - $0)) }
-      pWeights = decays.map { h * $0 }
-      qWeights = decays.indices.map { Double(length - $0) * h * h * decays[$0] }
-    }
-
-    /// One sample's step.
-    func step(_ state: inout State, magnitude: Double) {
-      state.p = g * state.p + h * magnitude
-      state.q = g * state.q + h * state.p
-    }
-
-    /// The weighted sums of a block of exactly ``blockLength`` samples.
-    func summarize(_ block: UnsafeBufferPointer<Float>) -> Summary {
-      var p = SIMD2<Double>(), q = SIMD2<Double>(), sum = SIMD2<Double>()
-      pWeights.withUnsafeBufferPointer { pWeights in
-        qWeights.withUnsafeBufferPointer { qWeights in
-          for i in stride(from: 0, to: Self.blockLength, by: 2) {
-            let x = SIMD2(Double(abs(block[i])), Double(abs(block[i + 1])))
-            p += SIMD2(pWeights[i], pWeights[i + 1]) * x
-            q += SIMD2(qWeights[i], qWeights[i + 1]) * x
-            sum += x
-          }
-        }
-      }
-      return Summary(p: p.sum(), q: q.sum(), magnitudes: sum.sum())
-    }
-
-    /// The state after a block, from the state before it: `p` decays by `g^B`; `q` decays by `g^B` and
-    /// takes in `B·h·g^B·p` from the `p` it started with.
-    func advance(_ state: State, over block: Summary) -> State {
-      let length = Double(Self.blockLength)
-      return State(
-        p: blockDecay * state.p + block.p,
-        q: blockDecay * state.q + length * h * blockDecay * state.p + block.q)
-    }
-
-    /// Bounds on `q` at every sample of a block.
-    ///
-    /// Each step makes `q` a weighted mean of its previous value and `p` with weight `h` on `p`, and
-    /// likewise `p` of itself and `|x|`; all are non-negative. So `q` never falls faster than by `g` per
-    /// sample: `q ≥ g^B·q₀`. And `p` stays below `p₀ + h·Σ|x|`, so `q` rises by at most `h` times its
-    /// gap to that per sample: `q ≤ q₀ + B·h·max(0, p₀ + h·Σ|x| − q₀)`. The bounds are widened by
-    /// `10^−12` relative to cover rounding in the recursions they stand for.
-    func bounds(from state: State, over block: Summary) -> ClosedRange<Double> {
-      let margin = 1e-12
-      let ceiling = state.p + h * block.magnitudes
-      let highest = state.q + Double(Self.blockLength) * h * max(0, ceiling - state.q)
-      return blockDecay * state.q * (1 - margin)...highest * (1 + margin)
-    }
-  }
-
-  /// The active-sample counts of every threshold, from the envelope's crossings.
-  ///
-  /// A threshold's run at or above it is counted when the run ends, and the gap before its next run (or
-  /// the end) contributes at most the hangover. Because the thresholds are powers of two, the envelope
-  /// `q` reaches `c_j = 2^(j−15)` exactly when `j ≤ exponent(q) + 15`, read straight from the exponent bits.
-  struct ThresholdRuns {
-    let hangover: Int
-    private var counts = [Int](repeating: 0, count: thresholdCount)
-    /// The start of the current run at or above each threshold, and the last sample of its previous run.
-    private var runStart = [Int](repeating: 0, count: thresholdCount)
-    private var lastAbove = [Int?](repeating: nil, count: thresholdCount)
-    /// How many thresholds the envelope is at or above.
-    private var reached = 0
-
-    init(hangover: Int) {
-      self.hangover = hangover
-    }
-
-    /// Whether every envelope value in `range` reaches exactly the thresholds reached now.
-    func keepsReach(within range: ClosedRange<Double>) -> Bool {
-      (reached == 0 || range.lowerBound >= threshold(reached - 1))
-        && (reached == thresholdCount || range.upperBound < threshold(reached))
-    }
-
-    /// Notes the envelope `q` at sample `n`; samples are observed in order, none skipped where the
-    /// number of thresholds reached changes.
-    mutating func observe(_ q: Double, at n: Int) {
-      let now = min(max(Int(q.exponentBitPattern) - 1023 + thresholdCount + 1, 0), thresholdCount)
-      guard now != reached else { return }
-      for j in reached..<max(now, reached) {
-        if let last = lastAbove[j] { counts[j] += min(n - 1 - last, hangover) }
-        runStart[j] = n
-      }
-      for j in now..<max(reached, now) {
-        counts[j] += n - runStart[j]
-        lastAbove[j] = n - 1
-      }
-      reached = now
-    }
-
-    /// The counts once the signal ends after `length` samples.
-    func finish(length end: Int) -> [Int] {
-      var counts = counts
-      for j in 0..<thresholdCount {
-        if j < reached {
-          counts[j] += end - runStart[j]
-        } else if let last = lastAbove[j] {
-          counts[j] += min(end - 1 - last, hangover)
-        }
-      }
-      return counts
-    }
+    return (runs.finish(length: samples.count), sumOfSquares)
   }
 }
