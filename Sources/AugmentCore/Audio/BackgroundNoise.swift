@@ -74,25 +74,29 @@ public struct BackgroundNoise: Transform {
   public func sampleParameters(for input: AudioBuffer, using rng: inout some RandomNumberGenerator) throws -> Parameters {
     let clip = clips[rng.index(below: clips.count)]
     let snrDB = rng.uniform(in: snrRange)
-    let noise = try bank.samples(for: clip, sampleRate: input.sampleRate)
+    let noise = try bank.decoded(clip, sampleRate: input.sampleRate)
     let length = input.frameCount
-    let looped = NoiseTrack.needsLoop(clipLength: noise.count, length: length)
-    let crossfade = looped ? try crossfadeFrames(clip: clip, clipLength: noise.count, sampleRate: input.sampleRate) : 0
-    let offset = rng.index(below: NoiseTrack.offsetCount(clipLength: noise.count, length: length, crossfade: crossfade))
+    let looped = NoiseTrack.needsLoop(clipLength: noise.samples.count, length: length)
+    let crossfade =
+      looped ? try crossfadeFrames(clip: clip, clipLength: noise.samples.count, sampleRate: input.sampleRate) : 0
+    let offset = rng.index(
+      below: NoiseTrack.offsetCount(clipLength: noise.samples.count, length: length, crossfade: crossfade))
     let speech = SignalMath.average(of: input.channels)
     let speechPower = SignalToNoise.speechPower(speech, definition: definition, sampleRate: input.sampleRate)
     guard speechPower > 0 else { throw AudioTransformError.silentInput(transform: Self.name) }
-    let (noiseGain, peak) = try NoiseTrack.withTrack(from: noise, offset: offset, length: length, crossfade: crossfade) {
-      track in
-      let noisePower = SignalMath.meanSquare(track)
+    let (noiseGain, mixGain) = try NoiseTrack.withTrack(
+      from: noise.samples, offset: offset, length: length, crossfade: crossfade
+    ) { track in
+      let noisePower = looped ? SignalMath.meanSquare(track) : noise.meanSquare(in: offset..<(offset + length))
       guard noisePower > 0 else { throw AudioTransformError.silentNoise(clip: clip) }
       let noiseGain = SignalToNoise.noiseGain(speechPower: speechPower, noisePower: noisePower, snrDB: snrDB)
-      let peak = input.channels.reduce(Float(0)) { max($0, SignalMath.peakOfMix($1, track, addedGain: Float(noiseGain))) }
-      return (noiseGain, peak)
+      let mixGain = Self.mixGain(
+        speech: input, track: track, noiseGain: Float(noiseGain), trackPeakBound: looped ? nil : noise.peak)
+      return (noiseGain, mixGain)
     }
     return Parameters(
       clip: clip, offset: offset, looped: looped, crossfadeFrames: crossfade, snrDB: snrDB, definition: definition,
-      noiseGain: noiseGain, mixGain: PeakLimit.gain(forPeak: peak))
+      noiseGain: noiseGain, mixGain: mixGain)
   }
 
   public func apply(_ parameters: Parameters, to input: AudioBuffer) throws -> AudioBuffer {
@@ -117,6 +121,20 @@ public struct BackgroundNoise: Transform {
       }
     }
     return AudioBuffer(channels: channels, sampleRate: input.sampleRate)
+  }
+
+  /// The gain that keeps the mix `speech + noiseGain × track` under ``PeakLimit/ceiling``.
+  ///
+  /// With a bound on the track's peak (a cut track's is the clip's), the mix's peak is at most
+  /// `peak(speech) + noiseGain × bound`, and rounding keeps that order; when the bound fits under the
+  /// ceiling the gain is 1 without building or scanning the mix. Otherwise the mix's own peak decides.
+  /// (A looped track's crossfades can exceed the clip's peak, so it comes without a bound.)
+  private static func mixGain(
+    speech: AudioBuffer, track: UnsafeBufferPointer<Float>, noiseGain: Float, trackPeakBound: Float?
+  ) -> Double {
+    if let bound = trackPeakBound, SignalMath.peak(speech) + noiseGain * bound <= PeakLimit.ceiling { return 1 }
+    let peak = speech.channels.reduce(Float(0)) { max($0, SignalMath.peakOfMix($1, track, addedGain: noiseGain)) }
+    return PeakLimit.gain(forPeak: peak)
   }
 
   /// The seam crossfade for a clip: the configured length, capped at half the clip, and at least 20 ms.

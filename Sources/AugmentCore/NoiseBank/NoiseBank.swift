@@ -12,7 +12,8 @@ import Synchronization
 ///
 /// Clips are decoded on first use, down-mixed to mono by averaging their channels, resampled with
 /// libsoxr (``MediaIO/Resampler``) to the rate asked for, and kept in a least-recently-used cache
-/// bounded by `cacheBytes` of decoded samples. A clip larger than the whole bound is decoded for each
+/// bounded by `cacheBytes` of decoded clips (``NoiseClip/bytes``: the samples and 1/64 more for their
+/// running energy). A clip larger than the whole bound is decoded for each
 /// request and never cached. Many threads may ask for clips at once: each clip is decoded once while
 /// the others wait for it, and different clips decode in parallel. A clip whose decoding fails later
 /// (for example a file cut short after its header) is added to ``problems`` and the request throws;
@@ -37,11 +38,11 @@ public final class NoiseBank: Sendable {
 
   /// One decode in progress; requests for the same clip wait on its lock.
   private final class PendingDecode: Sendable {
-    let result = Mutex<Result<[Float], MediaError>?>(nil)
+    let result = Mutex<Result<NoiseClip, MediaError>?>(nil)
   }
 
   private struct State: Sendable {
-    var cache: ClipCache<Key, [Float]>
+    var cache: ClipCache<Key, NoiseClip>
     var pending: [Key: PendingDecode] = [:]
     var problems: [MediaError]
   }
@@ -83,7 +84,7 @@ public final class NoiseBank: Sendable {
   /// Every file left out of the bank or that failed to decode, each naming its path.
   public var problems: [MediaError] { state.withLock { $0.problems } }
 
-  /// Bytes of decoded samples currently cached.
+  /// Bytes of decoded clips currently cached (``NoiseClip/bytes``).
   public var cachedBytes: Int { state.withLock { $0.cache.bytes } }
 
   /// The clip's samples, mono at the bank's rate.
@@ -96,19 +97,26 @@ public final class NoiseBank: Sendable {
   /// - Throws: ``NoiseBankError/unknownClip(_:bank:)`` for a clip the bank does not hold, or the
   ///   ``MediaIO/MediaError`` naming the file when it cannot be decoded.
   public func samples(for clip: String, sampleRate: Int) throws -> [Float] {
+    try decoded(clip, sampleRate: sampleRate).samples
+  }
+
+  /// The clip decoded, mono at `sampleRate`, with its peak and running energy.
+  ///
+  /// - Throws: as ``samples(for:sampleRate:)``.
+  public func decoded(_ clip: String, sampleRate: Int) throws -> NoiseClip {
     guard knownClips.contains(clip) else { throw NoiseBankError.unknownClip(clip, bank: root.path) }
     let key = Key(clip: clip, sampleRate: sampleRate)
-    enum Lookup { case cached([Float]), pending(PendingDecode) }
+    enum Lookup { case cached(NoiseClip), pending(PendingDecode) }
     let lookup = state.withLock { state -> Lookup in
-      if let samples = state.cache.value(for: key) { return .cached(samples) }
+      if let decoded = state.cache.value(for: key) { return .cached(decoded) }
       if let pending = state.pending[key] { return .pending(pending) }
       let pending = PendingDecode()
       state.pending[key] = pending
       return .pending(pending)
     }
     switch lookup {
-    case .cached(let samples):
-      return samples
+    case .cached(let decoded):
+      return decoded
     case .pending(let pending):
       let result = pending.result.withLock { result in
         if let result { return result }
@@ -120,8 +128,8 @@ public final class NoiseBank: Sendable {
         guard state.pending[key] === pending else { return }
         state.pending[key] = nil
         switch result {
-        case .success(let samples):
-          state.cache.insert(samples, bytes: samples.count * MemoryLayout<Float>.stride, for: key)
+        case .success(let decoded):
+          state.cache.insert(decoded, bytes: decoded.bytes, for: key)
         case .failure(let error):
           if !state.problems.contains(error) { state.problems.append(error) }
         }
@@ -131,7 +139,7 @@ public final class NoiseBank: Sendable {
   }
 
   /// Reads, down-mixes and resamples one clip.
-  private func decode(_ clip: String, sampleRate: Int) throws(MediaError) -> [Float] {
+  private func decode(_ clip: String, sampleRate: Int) throws(MediaError) -> NoiseClip {
     let url = root.appendingPathComponent(clip)
     let decoded: AudioFile.Decoded
     do {
@@ -143,7 +151,7 @@ public final class NoiseBank: Sendable {
     }
     let mono = AudioBuffer(mono: SignalMath.average(of: decoded.buffer.channels), sampleRate: decoded.buffer.sampleRate)
     do {
-      return try Resampler.resample(mono, to: sampleRate).channels[0]
+      return NoiseClip(samples: try Resampler.resample(mono, to: sampleRate).channels[0])
     } catch {
       throw .unsupported(path: url.path, detail: "cannot resample from \(mono.sampleRate) Hz to \(sampleRate) Hz: \(error)")
     }

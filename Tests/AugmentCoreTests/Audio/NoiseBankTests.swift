@@ -65,12 +65,13 @@ import Testing
 
   @Test func cacheStaysWithinItsBound() throws {
     let fixture = try NoiseBankFixture()
-    // Room for the 6 s white clip (384 000 bytes) but not for it and the 4 s hum clip together.
+    // Room for the 6 s white clip (384 000 bytes of samples, 387 008 with its running energy) but not
+    // for it and the 4 s hum clip together.
     let bank = try NoiseBank(root: fixture.root, sampleRate: 16_000, cacheBytes: 500_000)
     let white = try bank.samples(for: "white/white-6s.wav")
-    #expect(bank.cachedBytes == white.count * 4)
+    #expect(bank.cachedBytes == NoiseClip(samples: white).bytes)
     let hum = try bank.samples(for: "car-noise/hum-16k.wav")
-    #expect(bank.cachedBytes == hum.count * 4)
+    #expect(bank.cachedBytes == NoiseClip(samples: hum).bytes)
     #expect(try bank.samples(for: "white/white-6s.wav") == white)
     let tiny = try NoiseBank(root: fixture.root, sampleRate: 16_000, cacheBytes: 1_000)
     #expect(try tiny.samples(for: "white/white-6s.wav") == white)
