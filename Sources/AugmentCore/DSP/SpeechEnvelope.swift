@@ -60,15 +60,17 @@ extension SpeechLevel {
 
       /// Bounds on `q` at every sample of the stretch.
       ///
-      /// Each step makes `q` a weighted mean of its previous value and `p` with weight `h` on `p`, and
-      /// likewise `p` of itself and `|x|`; all are non-negative. So `q` never falls faster than by `g`
-      /// per sample: `q ≥ g^L·q₀`. And `p` stays below `p₀ + h·Σ|x|`, so `q` rises by at most `h` times
-      /// its gap to that per sample: `q ≤ q₀ + L·h·max(0, p₀ + h·Σ|x| − q₀)`. Both are widened by
-      /// ``tolerance``.
+      /// Each step makes `p` a weighted mean of itself and `|x|` with weight `h` on `|x|`, and `q` of
+      /// itself and the new `p`; all are non-negative. So `p` never falls faster than by `g` per
+      /// sample, `p[k] ≥ g^k·p₀`, and hence `q[k] ≥ g^k·(q₀ + k·h·p₀)`. The logarithm of that is concave
+      /// in `k`, so over the stretch it is least at an end: `q ≥ min(q₀, g^L·q₀ + L·h·g^L·p₀)`. And `p`
+      /// stays below `p₀ + h·Σ|x|`, so `q` rises by at most `h` times its gap to that per sample:
+      /// `q ≤ q₀ + L·h·max(0, p₀ + h·Σ|x| − q₀)`. Both are widened by ``tolerance``.
       func bounds(from state: State, over stretch: Summary) -> ClosedRange<Double> {
+        let lowest = min(state.q, decay * state.q + pIntoQ * state.p)
         let ceiling = state.p + magnitudeBound * stretch.p
         let highest = state.q + Double(length) * h * max(0, ceiling - state.q)
-        return decay * state.q * (1 - tolerance)...highest * (1 + tolerance)
+        return lowest * (1 - tolerance)...highest * (1 + tolerance)
       }
     }
 
