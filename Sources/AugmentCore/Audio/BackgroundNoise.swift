@@ -99,7 +99,7 @@ public struct BackgroundNoise: Transform {
       noiseGain: noiseGain, mixGain: mixGain)
   }
 
-  public func apply(_ parameters: Parameters, to input: AudioBuffer) throws -> AudioBuffer {
+  public func apply(_ parameters: Parameters, to input: consuming AudioBuffer) throws -> AudioBuffer {
     let noise = try bank.samples(for: parameters.clip, sampleRate: input.sampleRate)
     let length = input.frameCount
     let looped = NoiseTrack.needsLoop(clipLength: noise.count, length: length)
@@ -113,14 +113,16 @@ public struct BackgroundNoise: Transform {
         detail: "offset \(parameters.offset), crossfade \(parameters.crossfadeFrames) and looped \(parameters.looped) "
           + "for \(parameters.clip) (\(noise.count) frames) under \(length) frames of speech")
     }
-    let channels = NoiseTrack.withTrack(
+    var output = consume input
+    NoiseTrack.withTrack(
       from: noise, offset: parameters.offset, length: length, crossfade: parameters.crossfadeFrames
     ) { track in
-      input.channels.map {
-        SignalMath.mix($0, track, addedGain: Float(parameters.noiseGain), outputGain: Float(parameters.mixGain))
+      for c in output.channels.indices {
+        SignalMath.mix(
+          into: &output.channels[c], track, addedGain: Float(parameters.noiseGain), outputGain: Float(parameters.mixGain))
       }
     }
-    return AudioBuffer(channels: channels, sampleRate: input.sampleRate)
+    return output
   }
 
   /// The gain that keeps the mix `speech + noiseGain × track` under ``PeakLimit/ceiling``.

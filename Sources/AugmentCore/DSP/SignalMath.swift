@@ -91,37 +91,31 @@ public enum SignalMath {
     }
   }
 
-  /// `outputGain × (signal + addedGain × added)`, sample by sample; both inputs the same length.
+  /// `signal = outputGain × (signal + addedGain × added)`, sample by sample, in place; both the same
+  /// length.
   ///
   /// The expression is evaluated in this order everywhere (see ``peakOfMix(_:_:addedGain:)``) so the
   /// peak measured before mixing is exactly the peak of the mix.
-  public static func mix(_ signal: [Float], _ added: [Float], addedGain: Float, outputGain: Float) -> [Float] {
-    added.withUnsafeBufferPointer { mix(signal, $0, addedGain: addedGain, outputGain: outputGain) }
-  }
-
-  /// `outputGain × (signal + addedGain × added)`, sample by sample; both inputs the same length.
   public static func mix(
-    _ signal: [Float], _ added: UnsafeBufferPointer<Float>, addedGain: Float, outputGain: Float
-  ) -> [Float] {
+    into signal: inout [Float], _ added: UnsafeBufferPointer<Float>, addedGain: Float, outputGain: Float
+  ) {
     precondition(signal.count == added.count, "mixed signals must have the same length")
     let count = signal.count
-    return [Float](unsafeUninitializedCapacity: count) { output, initialized in
-      signal.withUnsafeBufferPointer { s in
-        guard let sBase = s.baseAddress, let nBase = added.baseAddress, let oBase = output.baseAddress else { return }
-        let g = SIMD16<Float>(repeating: addedGain), m = SIMD16<Float>(repeating: outputGain)
-        var index = 0
-        while index + 16 <= count {
-          let sv = UnsafeRawPointer(sBase + index).loadUnaligned(as: SIMD16<Float>.self)
-          let nv = UnsafeRawPointer(nBase + index).loadUnaligned(as: SIMD16<Float>.self)
-          UnsafeMutableRawPointer(oBase + index).storeBytes(of: m * (sv + g * nv), as: SIMD16<Float>.self)
-          index += 16
-        }
-        while index < count {
-          oBase[index] = outputGain * (sBase[index] + addedGain * nBase[index])
-          index += 1
-        }
+    signal.withUnsafeMutableBufferPointer { s in
+      guard let sBase = s.baseAddress, let nBase = added.baseAddress else { return }
+      let g = SIMD16<Float>(repeating: addedGain), m = SIMD16<Float>(repeating: outputGain)
+      var index = 0
+      while index + 16 <= count {
+        let raw = UnsafeMutableRawPointer(sBase + index)
+        let sv = raw.loadUnaligned(as: SIMD16<Float>.self)
+        let nv = UnsafeRawPointer(nBase + index).loadUnaligned(as: SIMD16<Float>.self)
+        raw.storeBytes(of: m * (sv + g * nv), as: SIMD16<Float>.self)
+        index += 16
       }
-      initialized = count
+      while index < count {
+        sBase[index] = outputGain * (sBase[index] + addedGain * nBase[index])
+        index += 1
+      }
     }
   }
 

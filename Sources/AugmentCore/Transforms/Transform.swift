@@ -13,7 +13,10 @@ public protocol Transform<Input>: Sendable {
   func sampleParameters(for input: Input, using rng: inout some RandomNumberGenerator) throws -> Parameters
 
   /// Applies already-drawn parameters. Deterministic: the same parameters and input give the same output.
-  func apply(_ parameters: Parameters, to input: Input) throws -> Input
+  ///
+  /// The input is consumed, so a transform may build its output in the input's own storage; a caller
+  /// that still needs the input keeps it, and copy-on-write then leaves the caller's copy untouched.
+  func apply(_ parameters: Parameters, to input: consuming Input) throws -> Input
 }
 
 extension Transform {
