@@ -9,6 +9,6 @@ struct AugmentBench: ParsableCommand {
     abstract: "Time augment's transforms, metrics and file I/O on a folder of inputs.",
     subcommands: [
       AudioEndToEnd.self, AudioIO.self, ImageEndToEnd.self, ImageIO.self, STOIPairs.self, SSIMPairs.self,
-      Kernels.self,
+      Kernels.self, AudioKernels.self,
     ])
 }

@@ -22,7 +22,13 @@ struct FolderOptions: ParsableArguments {
 
   /// The input files whose names start with `prefix` and end in `.ext`, sorted by name.
   func inputs(prefix: String = "", extension ext: String) throws -> [URL] {
-    let folder = URL(fileURLWithPath: input)
+    try Self.files(in: input, prefix: prefix, extension: ext, limit: limit)
+  }
+
+  /// The files in `folder` whose names start with `prefix` and end in `.ext`, sorted by name, at most
+  /// `limit` of them.
+  static func files(in folder: String, prefix: String = "", extension ext: String, limit: Int? = nil) throws -> [URL] {
+    let folder = URL(fileURLWithPath: folder)
     let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
       .filter { $0.hasPrefix(prefix) && $0.hasSuffix("." + ext) }
       .sorted()
