@@ -43,11 +43,11 @@ public struct LoudnessNormalization: Transform {
     return Parameters(targetLUFS: target, measuredLUFS: measured, gain: wanted * limit, peakLimited: limit < 1)
   }
 
-  public func apply(_ parameters: Parameters, to input: AudioBuffer) throws -> AudioBuffer {
+  public func apply(_ parameters: Parameters, to input: consuming AudioBuffer) throws -> AudioBuffer {
     guard parameters.gain.isFinite, parameters.gain >= 0 else {
       throw AudioTransformError.invalidParameters(transform: Self.name, detail: "gain \(parameters.gain)")
     }
-    var output = input
+    var output = consume input
     for index in output.channels.indices { SignalMath.scale(&output.channels[index], by: Float(parameters.gain)) }
     return output
   }

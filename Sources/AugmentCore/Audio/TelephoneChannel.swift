@@ -59,8 +59,9 @@ public struct TelephoneChannel: Transform {
       muLaw: rng.unitDouble() < muLawProbability, channelRate: Self.channelRate)
   }
 
-  public func apply(_ parameters: Parameters, to input: AudioBuffer) throws -> AudioBuffer {
-    let inputNyquist = Double(input.sampleRate) / 2
+  public func apply(_ parameters: Parameters, to input: consuming AudioBuffer) throws -> AudioBuffer {
+    let (sampleRate, frameCount) = (input.sampleRate, input.frameCount)
+    let inputNyquist = Double(sampleRate) / 2
     guard 0 < parameters.lowCutHz, parameters.lowCutHz < parameters.highCutHz, parameters.channelRate > 0,
       parameters.highCutHz < Double(parameters.channelRate) / 2
     else {
@@ -70,25 +71,25 @@ public struct TelephoneChannel: Transform {
     }
     guard parameters.highCutHz < inputNyquist else {
       throw AudioTransformError.unsupportedSampleRate(
-        transform: Self.name, sampleRate: input.sampleRate,
+        transform: Self.name, sampleRate: sampleRate,
         detail: "the band reaches \(parameters.highCutHz) Hz, above the input's Nyquist frequency")
     }
     let band =
-      Biquad.butterworthHighPass(order: Self.filterOrder, cutoff: parameters.lowCutHz, sampleRate: input.sampleRate)
-      + Biquad.butterworthLowPass(order: Self.filterOrder, cutoff: parameters.highCutHz, sampleRate: input.sampleRate)
-    var filtered = input
+      Biquad.butterworthHighPass(order: Self.filterOrder, cutoff: parameters.lowCutHz, sampleRate: sampleRate)
+      + Biquad.butterworthLowPass(order: Self.filterOrder, cutoff: parameters.highCutHz, sampleRate: sampleRate)
+    var filtered = consume input
     for index in filtered.channels.indices { band.apply(to: &filtered.channels[index]) }
 
     var narrow = try Resampler.resample(filtered, to: parameters.channelRate)
     if parameters.muLaw {
       for index in narrow.channels.indices { MuLaw.quantize(&narrow.channels[index]) }
     }
-    let restored = try Resampler.resample(narrow, to: input.sampleRate)
+    let restored = try Resampler.resample(narrow, to: sampleRate)
     let channels = restored.channels.map { channel in
-      channel.count >= input.frameCount
-        ? Array(channel.prefix(input.frameCount))
-        : channel + [Float](repeating: 0, count: input.frameCount - channel.count)
+      channel.count >= frameCount
+        ? Array(channel.prefix(frameCount))
+        : channel + [Float](repeating: 0, count: frameCount - channel.count)
     }
-    return AudioBuffer(channels: channels, sampleRate: input.sampleRate)
+    return AudioBuffer(channels: channels, sampleRate: sampleRate)
   }
 }
