@@ -11,11 +11,6 @@ public enum SignalMath {
   static let chunkLength = 1024
 
   /// Σ x² over `samples`.
-  public static func sumOfSquares(_ samples: [Float]) -> Double {
-    samples.withUnsafeBufferPointer { sumOfSquares($0) }
-  }
-
-  /// Σ x² over `samples`.
   public static func sumOfSquares(_ samples: UnsafeBufferPointer<Float>) -> Double {
     guard let base = samples.baseAddress else { return 0 }
     let count = samples.count
@@ -117,11 +112,6 @@ public enum SignalMath {
         index += 1
       }
     }
-  }
-
-  /// The largest |signal + addedGain × added|, without building the mix.
-  public static func peakOfMix(_ signal: [Float], _ added: [Float], addedGain: Float) -> Float {
-    added.withUnsafeBufferPointer { peakOfMix(signal, $0, addedGain: addedGain) }
   }
 
   /// The largest |signal + addedGain × added|, without building the mix.

@@ -92,7 +92,7 @@ public enum SpeechLevel {
     _ samples: UnsafeBufferPointer<Float>, sampleRate: Int
   ) -> (counts: [Int], sumOfSquares: Double)? {
     let envelope = Envelope(sampleRate: sampleRate)
-    var runs = ThresholdRuns(hangover: Int((hangover * Double(sampleRate)).rounded()))
+    var runs = ThresholdRuns(sampleRate: sampleRate)
     var state = Envelope.State()
     var sumOfSquares = 0.0
     let length = Envelope.blockLength
@@ -121,7 +121,7 @@ public enum SpeechLevel {
   /// The counts from the reference's recursion run sample by sample, and `Σx²` in double.
   static func walkedCounts(_ samples: [Float], sampleRate: Int) -> (counts: [Int], sumOfSquares: Double) {
     let envelope = Envelope(sampleRate: sampleRate)
-    var runs = ThresholdRuns(hangover: Int((hangover * Double(sampleRate)).rounded()))
+    var runs = ThresholdRuns(sampleRate: sampleRate)
     var state = Envelope.State()
     var sumOfSquares = 0.0
     for (n, sample) in samples.enumerated() {

@@ -5,6 +5,7 @@ extension SpeechLevel {
   /// the end) contributes at most the hangover. Because the thresholds are powers of two, the envelope
   /// `q` reaches `c_j = 2^(j−15)` exactly when `j ≤ exponent(q) + 15`, read straight from the exponent bits.
   struct ThresholdRuns {
+    /// The hangover in samples.
     let hangover: Int
     private var counts = [Int](repeating: 0, count: thresholdCount)
     /// The start of the current run at or above each threshold, and the last sample of its previous run.
@@ -13,8 +14,9 @@ extension SpeechLevel {
     /// How many thresholds the envelope is at or above, and the thresholds either side of it.
     private var reached = 0, floor = -Double.infinity, ceiling = threshold(0)
 
-    init(hangover: Int) {
-      self.hangover = hangover
+    /// Runs for a signal at `sampleRate`, whose hangover is ``SpeechLevel/hangover`` seconds of it.
+    init(sampleRate: Int) {
+      hangover = Int((SpeechLevel.hangover * Double(sampleRate)).rounded())
     }
 
     /// Whether every envelope value in `range` reaches exactly the thresholds reached now.

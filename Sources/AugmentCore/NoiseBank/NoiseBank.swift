@@ -13,10 +13,10 @@ import Synchronization
 /// Clips are decoded on first use, down-mixed to mono by averaging their channels, resampled with
 /// libsoxr (``MediaIO/Resampler``) to the rate asked for, and kept in a least-recently-used cache
 /// bounded by `cacheBytes` of decoded clips (``NoiseClip/bytes``: the samples and 1/64 more for their
-/// running energy). A clip larger than the whole bound is decoded for each
-/// request and never cached. Many threads may ask for clips at once: each clip is decoded once while
-/// the others wait for it, and different clips decode in parallel. A clip whose decoding fails later
-/// (for example a file cut short after its header) is added to ``problems`` and the request throws;
+/// running energy). A clip larger than the whole bound is decoded for each request and never cached.
+/// Many threads may ask for clips at once: each clip is decoded once while the others wait for it, and
+/// different clips decode in parallel. A clip whose decoding fails later (for example a file cut short
+/// after its header) is added to ``problems`` and the request throws;
 /// it stays in ``clips(in:)`` so that which clip a seed draws never depends on what other threads
 /// happened to decode first.
 public final class NoiseBank: Sendable {

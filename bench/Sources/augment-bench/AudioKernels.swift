@@ -50,12 +50,10 @@ struct AudioKernels: ParsableCommand {
           try ParallelFiles.timed { try transform.apply(transform.sampleParameters(for: fresh, using: &rng), to: fresh) }.1)
       }
     }
-    let timing = ParallelFiles.Timing(
-      seconds: (clock.now - start).seconds, cpuSeconds: ProcessUsage.cpuSeconds() - cpuStart, callMilliseconds: [])
+    let (seconds, cpuSeconds) = ((clock.now - start).seconds, ProcessUsage.cpuSeconds() - cpuStart)
     for (name, calls) in [("audio-active-level", levelCalls), ("audio-transform", transformCalls)] {
-      var timed = timing
-      timed.callMilliseconds = calls
-      try Measurement(workload: name, jobs: 1, files: calls.count, timing: timed).report()
+      let timing = ParallelFiles.Timing(seconds: seconds, cpuSeconds: cpuSeconds, callMilliseconds: calls)
+      try Measurement(workload: name, jobs: 1, files: calls.count, timing: timing).report()
     }
   }
 }
