@@ -1,14 +1,29 @@
 import AugmentCore
 import MediaIO
+import Synchronization
 
-/// An image with its realism statistics, measured once when the image is read or made, so the checklist's
-/// luminance, contrast, sharpness and clipping rules share one pass over it.
+/// An image with its realism statistics, measured on first use and then kept: the checklist's
+/// luminance, contrast, sharpness and clipping rules share one pass over a candidate, and an original,
+/// which no rule measures, is never measured.
 public struct MeasuredImage: Sendable {
   public let image: Image
-  public let statistics: ImageStatistics
+  private let measured = Measured()
 
   public init(_ image: Image) {
     self.image = image
-    statistics = ImageStatistics(of: image)
+  }
+
+  /// The image's statistics, measured by the first caller.
+  public var statistics: ImageStatistics {
+    measured.statistics.withLock { cached in
+      if let cached { return cached }
+      let statistics = ImageStatistics(of: image)
+      cached = statistics
+      return statistics
+    }
+  }
+
+  private final class Measured: Sendable {
+    let statistics = Mutex<ImageStatistics?>(nil)
   }
 }
