@@ -12,7 +12,7 @@ import Synchronization
 ///
 /// Clips are decoded on first use, down-mixed to mono by averaging their channels, resampled with
 /// libsoxr (``MediaIO/Resampler``) to the rate asked for, and kept in a least-recently-used cache
-/// bounded by `cacheBytes` of decoded clips (``NoiseClip/bytes``: the samples and 1/64 more for their
+/// bounded by `cacheBytes` of decoded clips (``NoiseClip/bytes``: the samples and 1/128 more for their
 /// running energy). A clip larger than the whole bound is decoded for each request and never cached.
 /// Many threads may ask for clips at once: each clip is decoded once while the others wait for it, and
 /// different clips decode in parallel. A clip whose decoding fails later (for example a file cut short
