@@ -44,10 +44,15 @@ struct AudioKernels: ParsableCommand {
     for _ in 0..<rounds {
       for (index, clip) in clips.enumerated() {
         levelCalls.append(ParallelFiles.timed { SpeechLevel.activeLevel(clip.channels[0], sampleRate: clip.sampleRate) }.1)
-        let fresh = AudioBuffer(channels: clip.channels.map { $0.map { $0 } }, sampleRate: clip.sampleRate)
+        // Handed over whole, as a file just read is: the transform may then mix into the clip's own storage.
+        var fresh: AudioBuffer? = AudioBuffer(channels: clip.channels.map { $0.map { $0 } }, sampleRate: clip.sampleRate)
         var rng = Xoshiro256StarStar.forSample(seed: 0, index: index)
         transformCalls.append(
-          try ParallelFiles.timed { try transform.apply(transform.sampleParameters(for: fresh, using: &rng), to: fresh) }.1)
+          try ParallelFiles.timed {
+            let speech = fresh.take()!
+            let parameters = try transform.sampleParameters(for: speech, using: &rng)
+            return try transform.apply(parameters, to: consume speech)
+          }.1)
       }
     }
     let (seconds, cpuSeconds) = ((clock.now - start).seconds, ProcessUsage.cpuSeconds() - cpuStart)
