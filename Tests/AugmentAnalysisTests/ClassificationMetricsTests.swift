@@ -34,7 +34,7 @@ import Testing
   private func close(_ a: Double?, _ b: Double?) -> Bool {
     switch (a, b) {
     case (nil, nil): true
-    case (let a?, let b?): abs(a - b) < 1e-12
+    case (let a?, let b?): abs(a - b) < 1e-15
     default: false
     }
   }

@@ -59,7 +59,7 @@ struct OpenCVReference: Decodable {
     for kernel in reference.kernels {
       let weights = GaussianWeights.sampled(sigma: kernel.sigma, radius: kernel.size / 2)
       #expect(weights.count == kernel.size)
-      for (ours, theirs) in zip(weights, kernel.weights) { #expect(abs(ours - theirs) < 1e-15) }
+      for (ours, theirs) in zip(weights, kernel.weights) { #expect(abs(ours - theirs) < 5e-16) }
     }
     for kernel in reference.fixedPointKernelsEightBit {
       let size = GaussianWeights.openCVSize(sigma: kernel.sigma, bitDepth: .eight)
@@ -91,14 +91,15 @@ struct OpenCVReference: Decodable {
     } else {
       let fixed = try #require(try OpenCVReference.load().fixedPointKernelsEightBit.first { $0.sigma == sigma })
       kernel = fixed.taps.map { Double($0) / 256 }
-      tolerance = 1e-7
+      // Products of two 1/256 taps are exact in `Float`.
+      tolerance = 0
     }
     #expect(kernel.count == size)
     for y in 0..<side {
       for x in 0..<side {
         let (dx, dy) = (x - centre, y - centre)
         let expected = abs(dx) <= radius && abs(dy) <= radius ? kernel[dx + radius] * kernel[dy + radius] : 0
-        #expect(abs(Double(output[x, y, 0]) - expected) < tolerance)
+        #expect(abs(Double(output[x, y, 0]) - expected) <= tolerance)
       }
     }
     let row = (0..<side).map { Double(output[$0, centre, 0]) }
@@ -112,8 +113,9 @@ struct OpenCVReference: Decodable {
 
   /// Every blur the reference script made with `cv2.GaussianBlur(image, (0, 0), σ)`, including a 7 × 5
   /// image narrower than its kernel (repeated reflect-101) and a 16-bit image, is reproduced within one
-  /// level after rounding. (OpenCV sums in integers; where its sum is exactly half a level, this
-  /// `Float` sum may round the other way.)
+  /// level after rounding, and at most 0.5 % of the levels differ (measured: 19 of 9216 at most).
+  /// (OpenCV sums in integers; where its sum is exactly half a level, this `Float` sum may round the
+  /// other way.)
   @Test func matchesOpenCVGaussianBlurWithinOneLevel() throws {
     let reference = try OpenCVReference.load()
     for blur in reference.blurs {
@@ -124,6 +126,7 @@ struct OpenCVReference: Decodable {
       let differences = zip(output.levels(), blur.levels).map { abs(Int($0) - $1) }
       #expect(differences.max() ?? 0 <= 1, "\(blur.image) σ \(blur.sigma) differs from OpenCV \(reference.opencv)")
       #expect(differences.count == blur.levels.count)
+      #expect(differences.count(where: { $0 != 0 }) * 200 <= differences.count, "\(blur.image) σ \(blur.sigma)")
     }
   }
 

@@ -32,7 +32,7 @@ import Testing
       }
       let ours = WADASNR.estimate(signal)
       // Measured: at most 1e-10 dB apart.
-      #expect(abs(ours - entry.estimate) <= 1e-6, "\(entry.path) at \(entry.snr.map { "\($0) dB" } ?? "as shipped")")
+      #expect(abs(ours - entry.estimate) <= 1e-9, "\(entry.path) at \(entry.snr.map { "\($0) dB" } ?? "as shipped")")
     }
   }
 
