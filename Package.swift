@@ -45,9 +45,11 @@ let package = Package(
     // Reference/ folders hold the scripts that computed expected values with the published implementations.
     .testTarget(
       name: "AugmentCoreTests", dependencies: ["AugmentCore", "MediaIO"],
-      exclude: ["Audio/Reference", "Metrics/Reference", "Image/Reference", "ImageMetrics/Reference"]),
+      exclude: ["Reference", "Audio/Reference", "Metrics/Reference", "Image/Reference", "ImageMetrics/Reference"]),
     .testTarget(name: "AugmentAnalysisTests", dependencies: ["AugmentAnalysis"], exclude: ["Reference"]),
-    .testTarget(name: "AugmentPipelineTests", dependencies: ["AugmentPipeline", "AugmentCore", "AugmentAnalysis", "MediaIO"]),
+    .testTarget(
+      name: "AugmentPipelineTests", dependencies: ["AugmentPipeline", "AugmentCore", "AugmentAnalysis", "MediaIO"],
+      exclude: ["Reference"]),
     // End-to-end tests run the built executable on the shipped samples and inspect its files with the libraries.
     .testTarget(name: "augmentTests", dependencies: ["augment", "AugmentPipeline", "AugmentCore", "MediaIO"]),
   ],

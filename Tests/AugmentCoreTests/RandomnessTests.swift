@@ -2,24 +2,60 @@ import Testing
 @testable import AugmentCore
 
 @Suite struct RandomnessTests {
-  /// Reference outputs of SplitMix64 seeded with 1234567 (Vigna's splitmix64.c).
-  @Test func splitMixMatchesReference() {
-    var rng = SplitMix64(seed: 1_234_567)
-    let expected: [UInt64] = [6_457_827_717_110_365_317, 3_203_168_211_198_807_973, 9_817_491_932_198_370_423]
-    #expect((0..<3).map { _ in rng.next() } == expected)
+  /// First outputs of the reference generators, from `Reference/make-randomness-reference.py`, which checks
+  /// its transcription of Vigna's C code against the published test vectors before writing them.
+  struct Reference: Decodable {
+    struct Stream: Decodable {
+      var seed: String
+      var index: Int?
+      var attempt: Int?
+      var outputs: [String]
+    }
+    var splitMix64: [Stream]
+    var xoshiro256StarStar: [Stream]
+    var samples: [Stream]
+
+    static func load() throws -> Reference { try ReferenceData.load(Self.self, "randomness-reference.json") }
   }
 
-  @Test func sampleStreamsDependOnlyOnSeedAndIndex() {
-    var a = Xoshiro256StarStar.forSample(seed: 7, index: 41)
-    _ = Xoshiro256StarStar.forSample(seed: 7, index: 40)
-    var b = Xoshiro256StarStar.forSample(seed: 7, index: 41)
-    #expect((0..<8).map { _ in a.next() } == (0..<8).map { _ in b.next() })
-    var c = Xoshiro256StarStar.forSample(seed: 7, index: 42)
-    var d = Xoshiro256StarStar.forSample(seed: 7, index: 41, attempt: 1)
-    var e = Xoshiro256StarStar.forSample(seed: 7, index: 41)
-    let reference = (0..<4).map { _ in e.next() }
-    #expect((0..<4).map { _ in c.next() } != reference)
-    #expect((0..<4).map { _ in d.next() } != reference)
+  static func values(_ strings: [String]) throws -> [UInt64] { try strings.map { try #require(UInt64($0)) } }
+
+  /// Includes rand_xoshiro's published SplitMix64 vector (seed 1477776061723855037) and the extremes 0 and 2⁶⁴ − 1.
+  @Test func splitMixMatchesReference() throws {
+    let streams = try Reference.load().splitMix64
+    #expect(streams.count == 4)
+    for stream in streams {
+      var rng = SplitMix64(seed: try #require(UInt64(stream.seed)))
+      let expected = try Self.values(stream.outputs)
+      #expect((0..<expected.count).map { _ in rng.next() } == expected, "seed \(stream.seed)")
+    }
+  }
+
+  /// Seeded through SplitMix64 as the authors recommend, xoshiro256** gives the reference outputs.
+  @Test func xoshiroMatchesReference() throws {
+    let streams = try Reference.load().xoshiro256StarStar
+    #expect(streams.count == 4)
+    for stream in streams {
+      var rng = Xoshiro256StarStar(seed: try #require(UInt64(stream.seed)))
+      let expected = try Self.values(stream.outputs)
+      #expect((0..<expected.count).map { _ in rng.next() } == expected, "seed \(stream.seed)")
+    }
+  }
+
+  /// A sample's stream is fixed by the run seed, its index and the attempt alone (so manifests replay across
+  /// versions), and neighbouring indices and attempts get different streams.
+  @Test func sampleStreamsMatchReference() throws {
+    let streams = try Reference.load().samples
+    #expect(streams.count == 6)
+    var seen = Set<[UInt64]>()
+    for stream in streams {
+      let (seed, index, attempt) = (try #require(UInt64(stream.seed)), try #require(stream.index), try #require(stream.attempt))
+      var rng = Xoshiro256StarStar.forSample(seed: seed, index: index, attempt: attempt)
+      let expected = try Self.values(stream.outputs)
+      #expect((0..<expected.count).map { _ in rng.next() } == expected, "seed \(seed) index \(index) attempt \(attempt)")
+      seen.insert(expected)
+    }
+    #expect(seen.count == streams.count)
   }
 
   @Test func uniformStaysInRangeAndCoversIt() {
