@@ -47,7 +47,20 @@ import Testing
     let subway = try book.recipe(named: "subway-noise")
     #expect(subway.redraws == 3 && subway.transforms.count == 2)
     #expect(RecipeBook.fingerprint(of: car) != RecipeBook.fingerprint(of: try RecipeBook.builtIn.recipe(named: "car-noise")))
-    #expect(RecipeBook.fingerprint(of: car) == RecipeBook.fingerprint(of: car))
+    // The fingerprint `Reference/make-recipe-fingerprint.py` computes for this recipe from its canonical JSON.
+    let reference = try JSONDecoder().decode(
+      [String: String].self,
+      from: Data(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Reference/recipe-fingerprint.json")))
+    #expect(RecipeBook.fingerprint(of: car) == reference["fingerprint"])
+    // Any one range, threshold or count changed changes the fingerprint.
+    var variants = [car, car, car, car, car]
+    variants[0].transforms = [.backgroundNoise(BackgroundNoiseSpec(category: "car", snrDB: .init(5, 11), snrDefinition: .rms))]
+    variants[1].transforms = [.backgroundNoise(BackgroundNoiseSpec(category: "car", snrDB: .init(5, 10), snrDefinition: .activeSpeech))]
+    variants[2].checklist.minSTOI = 0.81
+    variants[3].redraws = 9
+    variants[4].summary = "Speech in a car."
+    #expect(Set(([car] + variants).map(RecipeBook.fingerprint(of:))).count == 6)
   }
 
   @Test func invalidFilesNameTheFileAndTheProblem() throws {
