@@ -59,6 +59,15 @@ import Testing
     #expect(result.status == 0, "\(result.stderr)")
     let records = try Self.manifest(out)
     #expect(records.count == 30)
+    // The real members' luminance range, measured here from the rows tagged dark-background, and the
+    // recipe's realism margin around it.
+    let members = try String(contentsOfFile: AugmentCLI.sample("errors-images.csv"), encoding: .utf8)
+      .split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+      .filter { $0[5].split(separator: ";").contains("dark-background") }
+      .map { try ImageStatistics(of: PNGFile.read(from: URL(fileURLWithPath: AugmentCLI.sample(String($0[1]))))).meanLuminance }
+    #expect(members.count == 7)
+    let (lowest, highest) = (try #require(members.min()), try #require(members.max()))
+    let margin = try RecipeBook.builtIn.recipe(named: "dark-background").checklist.realismMargin
     for record in records {
       #expect(record.transforms.map(\.name) == ["exposure", "sensor-noise"])
       let exposure = try record.transforms[0].decodeParameters(Exposure.Parameters.self)
@@ -69,8 +78,10 @@ import Testing
       // The drawn target lies in the real members' luminance range, and the output lands near it.
       let check = try #require(record.checks["mean-luminance"])
       #expect(abs(check.value - luminance) < 1e-9)
-      #expect(luminance >= check.minimum! && luminance <= check.maximum!)
-      #expect(exposure.targetLuminance >= check.minimum! && exposure.targetLuminance <= check.maximum!)
+      #expect(abs(try #require(check.minimum) - (lowest - margin)) < 1e-12)
+      #expect(abs(try #require(check.maximum) - (highest + margin)) < 1e-12)
+      #expect(luminance >= lowest - margin && luminance <= highest + margin)
+      #expect(exposure.targetLuminance >= lowest && exposure.targetLuminance <= highest)
       #expect(abs(luminance - exposure.targetLuminance) < 0.02)
     }
   }
