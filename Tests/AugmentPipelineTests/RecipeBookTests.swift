@@ -55,8 +55,10 @@ import Testing
     #expect(RecipeBook.fingerprint(of: car) == reference["fingerprint"])
     // Any one range, threshold or count changed changes the fingerprint.
     var variants = [car, car, car, car, car]
-    variants[0].transforms = [.backgroundNoise(BackgroundNoiseSpec(category: "car", snrDB: .init(5, 11), snrDefinition: .rms))]
-    variants[1].transforms = [.backgroundNoise(BackgroundNoiseSpec(category: "car", snrDB: .init(5, 10), snrDefinition: .activeSpeech))]
+    let wider = BackgroundNoiseSpec(category: "car", snrDB: .init(5, 11), snrDefinition: .rms)
+    let active = BackgroundNoiseSpec(category: "car", snrDB: .init(5, 10), snrDefinition: .activeSpeech)
+    variants[0].transforms = [.backgroundNoise(wider)]
+    variants[1].transforms = [.backgroundNoise(active)]
     variants[2].checklist.minSTOI = 0.81
     variants[3].redraws = 9
     variants[4].summary = "Speech in a car."

@@ -64,7 +64,8 @@ import Testing
     let members = try String(contentsOfFile: AugmentCLI.sample("errors-images.csv"), encoding: .utf8)
       .split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
       .filter { $0[5].split(separator: ";").contains("dark-background") }
-      .map { try ImageStatistics(of: PNGFile.read(from: URL(fileURLWithPath: AugmentCLI.sample(String($0[1]))))).meanLuminance }
+      .map { try ImageStatistics(of: PNGFile.read(from: URL(fileURLWithPath: AugmentCLI.sample(String($0[1]))))) }
+      .map(\.meanLuminance)
     #expect(members.count == 7)
     let (lowest, highest) = (try #require(members.min()), try #require(members.max()))
     let margin = try RecipeBook.builtIn.recipe(named: "dark-background").checklist.realismMargin

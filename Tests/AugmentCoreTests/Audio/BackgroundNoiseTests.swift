@@ -34,7 +34,9 @@ import Testing
   }
 
   /// The SNR in dB measured without ``SignalToNoise`` or ``SpeechLevel``.
-  static func referenceSNR(speech: [Float], noise: [Float], definition: SNRDefinition, sampleRate: Int = rate) -> Double {
+  static func referenceSNR(
+    speech: [Float], noise: [Float], definition: SNRDefinition, sampleRate: Int = rate
+  ) -> Double {
     func meanSquare(_ x: [Float]) -> Double { x.reduce(0.0) { $0 + Double($1) * Double($1) } / Double(x.count) }
     let speechDB =
       switch definition {

@@ -39,4 +39,5 @@ def fnv1a64(data):
 
 assert fnv1a64(b"a") == 0xAF63DC4C8601EC8C  # the published test vector
 path = pathlib.Path(__file__).with_name("recipe-fingerprint.json")
-path.write_text(json.dumps({"canonicalJSON": canonical, "fingerprint": f"{fnv1a64(canonical.encode()):016x}"}, indent=1) + "\n")
+fingerprint = f"{fnv1a64(canonical.encode()):016x}"
+path.write_text(json.dumps({"canonicalJSON": canonical, "fingerprint": fingerprint}, indent=1) + "\n")
