@@ -33,7 +33,9 @@ struct Verify: ParsableCommand {
     guard result.passed else {
       var lines = ["error: \(folder): \(result.problems.count) of \(result.checked) outputs do not match their manifest"]
       lines += result.problems.map { "  - \($0)" }
-      lines += result.unreadableLines.map { "  - \($0): the line cannot be read, so its output was not checked" }
+      lines += result.unreadableLines.map {
+        "  - \($0): cannot be read; the outputs of this line and the lines after it were not checked"
+      }
       FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
       throw ExitCode.dataError
     }

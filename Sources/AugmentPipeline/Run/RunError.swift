@@ -32,7 +32,7 @@ public enum RunError: Error, Equatable, CustomStringConvertible {
         + "Resume with --count \(recorded) or more, or choose another --out."
     case .folderLocked(let path, let pid):
       "\(path) is in use by \(pid.map { "process \($0)" } ?? "another process") (a run, resume, shard or merge). "
-        + "Wait for it to finish, or choose another --out."
+        + "Wait for it to finish, or use another folder."
     case .unsafePath(let path, let table, let line):
       "\(table):\(line): the path “\(path)” leaves the dataset folder. Use paths inside it, or pass --allow-outside-paths."
     case .noSources(let slice, let table, let selection):
