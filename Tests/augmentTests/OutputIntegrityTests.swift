@@ -52,6 +52,35 @@ import Testing
     #expect(records.map(\.index) == Array(0..<records.count))
   }
 
+  /// Two shards of a run write one folder side by side; a merge, or a second copy of a shard, is refused
+  /// with status 73 and the running shard's process ID.
+  @Test func shardsRunTogetherButExcludeAMergeAndTheirOwnCopy() throws {
+    let folder = try TemporaryFolder()
+    let out = folder.path("sharded")
+    var shards: [Process] = []
+    for shard in 0..<2 {
+      let process = try AugmentCLI.start(Self.arguments(out, count: 400, extra: ["--shard", "\(shard)/2", "--jobs", "1"]))
+      try process.run()
+      shards.append(process)
+      let manifest = URL(fileURLWithPath: out + "/manifest.shard-\(shard)-of-2.jsonl")
+      let deadline = Date().addingTimeInterval(120)
+      while Date() < deadline, ((try? Data(contentsOf: manifest))?.count ?? 0) == 0, process.isRunning { usleep(5_000) }
+    }
+    #expect(shards.allSatisfy { $0.isRunning })
+    let merge = try AugmentCLI.run(["merge", out])
+    let copy = try AugmentCLI.run(Self.arguments(out, count: 400, extra: ["--shard", "1/2", "--resume"]))
+    for shard in shards {
+      kill(shard.processIdentifier, SIGINT)
+      shard.waitUntilExit()
+      #expect(shard.terminationStatus == 130)
+    }
+    #expect(merge.status == 73)
+    #expect(merge.stderr.contains("is in use by process \(shards[0].processIdentifier)"), "\(merge.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: out + "/manifest.jsonl"))
+    #expect(copy.status == 73)
+    #expect(copy.stderr.contains("is in use by process \(shards[1].processIdentifier)"), "\(copy.stderr)")
+  }
+
   /// A deleted output stops the merge, which names it and writes nothing; the shard's resume makes it again.
   /// `verify` then passes the folder, and names a changed byte.
   @Test func mergeAndVerifyNameAMissingOrChangedOutput() throws {
