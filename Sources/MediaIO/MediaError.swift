@@ -22,13 +22,15 @@ public enum MediaError: Error, Sendable, Equatable {
   case corrupt(path: String, detail: String)
   /// Writing failed (disk full, permissions, an unwritable folder…).
   case writeFailed(path: String, detail: String)
+  /// The file exists but could not be read (a folder, no permission, an I/O error).
+  case readFailed(path: String, detail: String)
 
   /// The file the error is about.
   public var path: String {
     switch self {
     case .fileNotFound(let path), .emptyFile(let path), .notAudio(let path, _), .notPNG(let path),
       .truncated(let path, _), .unsupported(let path, _), .noFrames(let path),
-      .imageTooLarge(let path, _, _), .corrupt(let path, _), .writeFailed(let path, _):
+      .imageTooLarge(let path, _, _), .corrupt(let path, _), .writeFailed(let path, _), .readFailed(let path, _):
       path
     }
   }
@@ -58,6 +60,8 @@ extension MediaError: CustomStringConvertible, LocalizedError {
       "\(path): damaged data (\(detail)). Export the file again."
     case .writeFailed(let path, let detail):
       "\(path): could not be written (\(detail)). Check free space and permissions of the folder."
+    case .readFailed(let path, let detail):
+      "\(path): could not be read (\(detail)). Check that it is a file you may read."
     }
   }
 

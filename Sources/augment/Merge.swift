@@ -7,8 +7,10 @@ struct Merge: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Join the manifests of a sharded run (--shard K/N) into one manifest.jsonl and summary.json.",
     discussion: """
-      Checks that every shard ran and that no sample index is missing or repeated. If any is, nothing is \
-      written and the shards to run again are listed (exit status 65).
+      Checks that every shard ran, that no sample index is missing or repeated, and that every output file \
+      is there with the size and SHA-256 its manifest line records. If not, nothing is written and the shards \
+      to run again are listed (exit status 65). While a shard of the folder runs, the merge is refused (exit \
+      status 73), and no shard starts while the merge runs.
       """)
 
   @Argument(help: "The folder the shards wrote to.")
@@ -24,6 +26,9 @@ struct Merge: ParsableCommand {
     } catch let error as MergeError {
       FileHandle.standardError.write(Data("error: \(error)\n".utf8))
       throw ExitCode.dataError
+    } catch let error as RunError {
+      FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+      throw ExitCode.cannotWrite
     }
   }
 }

@@ -67,7 +67,7 @@ struct SliceCommand {
     FileHandle.standardError.write(Data("error: \(error)\n".utf8))
     switch error {
     case RunError.notWeak: return .failure
-    case RunError.cannotWrite, MediaError.writeFailed: return .cannotWrite
+    case RunError.cannotWrite, RunError.folderLocked, MediaError.writeFailed: return .cannotWrite
     case let media as MediaError:
       if case .fileNotFound = media { return .missingInput }
       return .dataError

@@ -10,7 +10,7 @@ import Testing
   static func record(_ index: Int) -> ManifestRecord {
     ManifestRecord(
       id: "car-noise-\(index)", index: index, attempt: 0, seed: 7, slice: "car-noise", source: "a.wav", sourceID: "a",
-      output: "car-noise-\(index).wav", label: "hello", transforms: [], checks: [:], toolVersion: ToolVersion.current,
+      output: "car-noise-\(index).wav", sha256: String(repeating: "0", count: 64), size: 1, label: "hello", transforms: [], checks: [:], toolVersion: ToolVersion.current,
       recipeHash: "abc")
   }
 
@@ -25,7 +25,7 @@ import Testing
   @Test func resumeKeepsCompleteLinesAndDropsACutOffOne() throws {
     let folder = try TemporaryFolder()
     let output = OutputFolder(url: folder.file("out"), shard: nil)
-    #expect(try output.open(for: Self.identity, resume: false).isEmpty)
+    #expect(try output.open(for: Self.identity, resume: false).records.isEmpty)
     try output.append([Self.record(0), Self.record(1)], to: output.manifestURL)
     try folder.write("x", to: "out/car-noise-0.wav")
     try folder.write("x", to: "out/car-noise-1.wav")
@@ -37,7 +37,7 @@ import Testing
     try folder.write("half", to: "out/.car-noise-2.wav.partial-123-456")
 
     let completed = try output.open(for: Self.identity, resume: true)
-    #expect(completed.map(\.index) == [0, 1])
+    #expect(completed.records.map(\.index) == [0, 1])
     let lines = try String(contentsOf: output.manifestURL, encoding: .utf8).split(separator: "\n")
     #expect(lines.count == 2)
     #expect(!FileManager.default.fileExists(atPath: folder.file("out/.car-noise-2.wav.partial-123-456").path))
@@ -49,7 +49,7 @@ import Testing
     _ = try output.open(for: Self.identity, resume: false)
     try output.append([Self.record(0), Self.record(1)], to: output.manifestURL)
     try folder.write("x", to: "out/car-noise-1.wav")
-    #expect(try output.open(for: Self.identity, resume: true).map(\.index) == [1])
+    #expect(try output.open(for: Self.identity, resume: true).records.map(\.index) == [1])
   }
 
   @Test func resumeRefusesADifferentRunOrAnEmptyFolder() throws {
@@ -64,7 +64,42 @@ import Testing
     }
     var more = Self.identity
     more.count = 20
-    #expect(try output.open(for: more, resume: true).isEmpty)
+    #expect(try output.open(for: more, resume: true).records.isEmpty)
+  }
+
+  /// run.json keeps the count the folder was asked for: a resume asking fewer is refused and changes nothing.
+  @Test func resumeRefusesALowerCount() throws {
+    let folder = try TemporaryFolder()
+    let output = OutputFolder(url: folder.file("out"), shard: nil)
+    _ = try output.open(for: Self.identity, resume: false)
+    let recorded = try Data(contentsOf: output.identityURL)
+    var fewer = Self.identity
+    fewer.count = 4
+    #expect(throws: RunError.countBelowRecorded(folder.file("out").path, recorded: 10, asked: 4)) {
+      try output.open(for: fewer, resume: true)
+    }
+    #expect(try Data(contentsOf: output.identityURL) == recorded)
+  }
+
+  /// A file whose size is not the recorded one is not a finished sample: the resume makes it again.
+  @Test func resumeDropsRecordsWhoseFileChangedSize() throws {
+    let folder = try TemporaryFolder()
+    let output = OutputFolder(url: folder.file("out"), shard: nil)
+    _ = try output.open(for: Self.identity, resume: false)
+    try output.append([Self.record(0), Self.record(1)], to: output.manifestURL)
+    try folder.write("x", to: "out/car-noise-0.wav")
+    try folder.write("xy", to: "out/car-noise-1.wav")
+    #expect(try output.open(for: Self.identity, resume: true).records.map(\.index) == [0])
+  }
+
+  /// The lock file a run takes before opening its folder does not count as a file already there.
+  @Test func aNewRunOpensAFolderHoldingOnlyItsLock() throws {
+    let folder = try TemporaryFolder()
+    let output = OutputFolder(url: folder.file("out"), shard: nil)
+    let lock = try output.lock()
+    let opened = try output.open(for: Self.identity, resume: false)
+    #expect(opened.records.isEmpty)
+    withExtendedLifetime(lock) {}
   }
 
   @Test func shardsShareAFolderWithTheirOwnFiles() throws {
@@ -73,7 +108,7 @@ import Testing
       var identity = Self.identity
       identity.shard = try Shard(index: index, count: 2)
       let output = OutputFolder(url: folder.file("out"), shard: identity.shard)
-      #expect(try output.open(for: identity, resume: false).isEmpty)
+      #expect(try output.open(for: identity, resume: false).records.isEmpty)
       #expect(output.manifestURL.lastPathComponent == "manifest.shard-\(index)-of-2.jsonl")
     }
     var again = Self.identity

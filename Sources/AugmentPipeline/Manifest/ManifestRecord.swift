@@ -17,6 +17,11 @@ public struct ManifestRecord: Sendable, Equatable, Codable {
   public var sourceID: String
   /// The output file, relative to the run's folder.
   public var output: String
+  /// The output file's SHA-256 (64 lowercase hex digits, as `sha256sum` prints it), taken from the file as
+  /// written; `augment verify` and `augment merge` check the file against it.
+  public var sha256: String
+  /// The output file's size in bytes.
+  public var size: Int
   /// Carried from the source row.
   public var label: String
   /// Every transform with the exact parameters it applied, in order; enough to replay without redrawing.
@@ -27,7 +32,7 @@ public struct ManifestRecord: Sendable, Equatable, Codable {
   public var recipeHash: String
 
   enum CodingKeys: String, CodingKey {
-    case id, index, attempt, seed, slice, source, output, label, transforms, checks
+    case id, index, attempt, seed, slice, source, output, sha256, size, label, transforms, checks
     case sourceID = "source_id", toolVersion = "tool_version", recipeHash = "recipe_hash"
   }
 }

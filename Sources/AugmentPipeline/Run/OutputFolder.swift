@@ -3,9 +3,11 @@ import Foundation
 /// A run's output folder: its media, `manifest.jsonl`, `rejected.jsonl`, `summary.json` and `run.json`.
 ///
 /// A new run needs an empty (or new) folder, so nothing already written is ever overwritten; `--resume`
-/// reopens a folder holding the same run and continues after the samples its manifest lists.
+/// reopens a folder holding the same run and continues after the samples its manifest lists. A process
+/// holds the folder's ``lock()`` while it writes there, so two runs never append to one manifest.
 public final class OutputFolder: Sendable {
   public let url: URL
+  let shard: Shard?
   let manifestURL: URL
   let rejectedURL: URL
   let summaryURL: URL
@@ -15,6 +17,7 @@ public final class OutputFolder: Sendable {
   /// `manifest.shard-2-of-4.jsonl` for shard 2 of 4.
   public init(url: URL, shard: Shard?) {
     self.url = url
+    self.shard = shard
     let suffix = shard.map { ".shard-\($0.index)-of-\($0.count)" } ?? ""
     manifestURL = url.appendingPathComponent("manifest\(suffix).jsonl")
     rejectedURL = url.appendingPathComponent("rejected\(suffix).jsonl")
@@ -22,26 +25,46 @@ public final class OutputFolder: Sendable {
     identityURL = url.appendingPathComponent("run\(suffix).json")
   }
 
-  /// Creates or reopens the folder and returns the samples already made there.
-  public func open(for identity: RunIdentity, resume: Bool) throws -> [ManifestRecord] {
+  /// What a reopened folder already holds: its finished samples and the rejections made on the way to them.
+  public struct Contents: Sendable {
+    public var records: [ManifestRecord]
+    public var rejections: [RejectionRecord]
+
+    public static let empty = Contents(records: [], rejections: [])
+  }
+
+  /// Creates the folder if needed and takes its lock (this shard's, when sharded) for as long as the
+  /// returned value lives; throws ``RunError/folderLocked(_:pid:)`` when another process holds it.
+  public func lock() throws -> FolderLock {
+    try create()
+    return try FolderLock(folder: url, access: shard.map(FolderLock.Access.shard) ?? .whole)
+  }
+
+  /// Opens the folder, under its ``lock()``, and returns what it already holds.
+  public func open(for identity: RunIdentity, resume: Bool) throws -> Contents {
     let files = FileManager.default
     try create()
     removeStalePartials()
     if !resume {
       let ownFiles = [manifestURL, rejectedURL, summaryURL, identityURL].filter { files.fileExists(atPath: $0.path) }
-      let entries = (try? files.contentsOfDirectory(atPath: url.path)) ?? []
+      let entries = ((try? files.contentsOfDirectory(atPath: url.path)) ?? []).filter { !FolderLock.isLockFile($0) }
       let shardedFolder = identity.shard != nil
       // A shard may join a folder its sibling shards write to; it never reuses its own files.
       guard ownFiles.isEmpty, shardedFolder || entries.isEmpty else { throw RunError.folderInUse(url.path) }
       try write(identity: identity)
-      return []
+      return .empty
     }
     guard let data = try? Data(contentsOf: identityURL) else { throw RunError.nothingToResume(url.path) }
     let previous = try JSONDecoder().decode(RunIdentity.self, from: data)
     if let difference = Self.difference(previous, identity) {
       throw RunError.differentRun(url.path, detail: difference)
     }
-    if identity.count != previous.count { try write(identity: identity) }
+    // run.json records what the folder was asked for; a smaller resume would leave it describing more
+    // samples than the run sets out to make.
+    guard identity.count >= previous.count else {
+      throw RunError.countBelowRecorded(url.path, recorded: previous.count, asked: identity.count)
+    }
+    if identity.count > previous.count { try write(identity: identity) }
     return try keepCompleteRecords()
   }
 
@@ -102,22 +125,27 @@ public final class OutputFolder: Sendable {
     }
   }
 
-  /// The manifest's complete lines whose output file exists; the manifest is rewritten to just those,
-  /// dropping a line cut off by a kill.
-  private func keepCompleteRecords() throws -> [ManifestRecord] {
-    guard let data = try? Data(contentsOf: manifestURL) else { return [] }
+  /// The manifest's complete lines whose output file exists with the recorded size; the manifest is
+  /// rewritten to just those, dropping a line cut off by a kill, and `rejected.jsonl` to the rejections
+  /// of those samples. (Digests are not read back here: that is `augment verify`'s full read.)
+  private func keepCompleteRecords() throws -> Contents {
+    guard let data = try? Data(contentsOf: manifestURL) else { return .empty }
     let (records, validLength) = JSONLines.decode(ManifestRecord.self, from: data)
-    let present = records.filter { FileManager.default.fileExists(atPath: url.appendingPathComponent($0.output).path) }
+    let present = records.filter { record in
+      let attributes = try? FileManager.default.attributesOfItem(atPath: url.appendingPathComponent(record.output).path)
+      return (attributes?[.size] as? NSNumber)?.intValue == record.size
+    }
     if present.count != records.count || validLength != data.count {
       try writeAtomically(try JSONLines.encode(present), to: manifestURL)
     }
     // Rejections of samples that are not finished will be made again, identically, by the resumed run.
+    var kept: [RejectionRecord] = []
     if let rejectedData = try? Data(contentsOf: rejectedURL) {
       let finished = Set(present.map(\.index))
-      let kept = JSONLines.decode(RejectionRecord.self, from: rejectedData).records.filter { finished.contains($0.index) }
+      kept = JSONLines.decode(RejectionRecord.self, from: rejectedData).records.filter { finished.contains($0.index) }
       try writeAtomically(try JSONLines.encode(kept), to: rejectedURL)
     }
-    return present
+    return Contents(records: present, rejections: kept)
   }
 
   private static func difference(_ old: RunIdentity, _ new: RunIdentity) -> String? {

@@ -82,17 +82,20 @@ public struct PreparedRun: Sendable {
     let identity = RunIdentity(
       slice: recipe.name, count: request.count, seed: request.seed, recipeHash: recipeHash,
       dataset: RelativePath.from(request.output, to: request.dataset), shard: request.shard)
-    let completed = try folder.open(for: identity, resume: request.resume)
     let settings = RunSettings(
       slice: recipe.name, count: request.count, seed: request.seed, jobs: request.jobs, redraws: recipe.redraws,
       shard: request.shard, recipeHash: recipeHash)
-    switch maker {
-    case .audio(let factory):
-      return try SliceRunner(factory: factory, sources: sources, settings: settings, folder: folder)
-        .run(completed: completed, notes: notes, cancellation: cancellation, progress: progress)
-    case .image(let factory):
-      return try SliceRunner(factory: factory, sources: sources, settings: settings, folder: folder)
-        .run(completed: completed, notes: notes, cancellation: cancellation, progress: progress)
+    let lock = try folder.lock()
+    return try withExtendedLifetime(lock) {
+      let kept = try folder.open(for: identity, resume: request.resume)
+      switch maker {
+      case .audio(let factory):
+        return try SliceRunner(factory: factory, sources: sources, settings: settings, folder: folder)
+          .run(kept: kept, resumed: request.resume, notes: notes, cancellation: cancellation, progress: progress)
+      case .image(let factory):
+        return try SliceRunner(factory: factory, sources: sources, settings: settings, folder: folder)
+          .run(kept: kept, resumed: request.resume, notes: notes, cancellation: cancellation, progress: progress)
+      }
     }
   }
 }

@@ -5,6 +5,10 @@ public enum RunError: Error, Equatable, CustomStringConvertible {
   case folderInUse(String)
   case nothingToResume(String)
   case differentRun(String, detail: String)
+  /// A resume asked for fewer samples than the folder's run was asked for.
+  case countBelowRecorded(String, recorded: Int, asked: Int)
+  /// Another process (a run, resume, shard or merge) holds the output folder; its ID when it wrote one.
+  case folderLocked(String, pid: Int32?)
   case unsafePath(String, table: String, line: Int)
   case noSources(slice: String, table: String, selection: String)
   case notWeak(slice: String, explanation: String)
@@ -23,6 +27,12 @@ public enum RunError: Error, Equatable, CustomStringConvertible {
       "\(path) holds no run to resume (no run.json). Run without --resume."
     case .differentRun(let path, let detail):
       "\(path) holds a different run (\(detail)). Resume with the same settings, or choose another --out."
+    case .countBelowRecorded(let path, let recorded, let asked):
+      "\(path) holds a run of \(recorded) samples; a resume cannot lower it to \(asked). "
+        + "Resume with --count \(recorded) or more, or choose another --out."
+    case .folderLocked(let path, let pid):
+      "\(path) is in use by \(pid.map { "process \($0)" } ?? "another process") (a run, resume, shard or merge). "
+        + "Wait for it to finish, or use another folder."
     case .unsafePath(let path, let table, let line):
       "\(table):\(line): the path “\(path)” leaves the dataset folder. Use paths inside it, or pass --allow-outside-paths."
     case .noSources(let slice, let table, let selection):

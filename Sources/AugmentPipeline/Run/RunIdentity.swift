@@ -3,7 +3,7 @@ import AugmentCore
 /// What makes two runs the same run: a folder may only be resumed by a run with the same identity.
 public struct RunIdentity: Sendable, Equatable, Codable {
   public var slice: String
-  /// The requested number of samples over all shards; a resumed run may raise it.
+  /// The requested number of samples over all shards; a resumed run may raise it, never lower it.
   public var count: Int
   public var seed: UInt64
   public var recipeHash: String
@@ -35,6 +35,10 @@ public struct Shard: Sendable, Equatable, Codable, CustomStringConvertible {
 
   public init(index: Int, count: Int) throws {
     guard count >= 1, (0..<count).contains(index) else { throw RunError.invalidShard("\(index)/\(count)") }
+    self.init(checked: index, of: count)
+  }
+
+  private init(checked index: Int, of count: Int) {
     self.index = index
     self.count = count
   }
@@ -48,7 +52,16 @@ public struct Shard: Sendable, Equatable, Codable, CustomStringConvertible {
     try self.init(index: index, count: count)
   }
 
+  /// The whole run as one shard, 0 of 1.
+  static let whole = Shard(checked: 0, of: 1)
+
   public func contains(_ sampleIndex: Int) -> Bool { sampleIndex % count == index }
+
+  /// The shard's sample indices below `total`, in order, generated one at a time.
+  public func sampleIndices(below total: Int) -> StrideTo<Int> { stride(from: index, to: total, by: count) }
+
+  /// How many sample indices below `total` belong to the shard, without listing them.
+  public func sampleCount(below total: Int) -> Int { total > index ? (total - index - 1) / count + 1 : 0 }
 
   public var description: String { "\(index)/\(count)" }
 }

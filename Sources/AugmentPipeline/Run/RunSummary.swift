@@ -1,4 +1,8 @@
-/// What a run did, written to `summary.json` and printed at the end.
+/// What a run folder holds, written to `summary.json` and printed at the end.
+///
+/// The counts describe the whole folder (or the whole shard), whichever invocations made it: a resumed run
+/// counts the samples it kept and the rejections before each of them, as well as its own. Only `made_now`,
+/// `resumed`, `seconds` and `samples_per_second` are about the last invocation.
 public struct RunSummary: Sendable, Equatable, Codable {
   public var slice: String
   public var seed: UInt64
@@ -6,8 +10,10 @@ public struct RunSummary: Sendable, Equatable, Codable {
   public var requested: Int
   /// Samples in the manifest, including those of earlier runs this one resumed.
   public var made: Int
-  /// Samples made by this invocation.
+  /// Samples made by the last invocation.
   public var madeNow: Int
+  /// Whether the last invocation continued a folder (`--resume`) rather than starting it.
+  public var resumed: Bool
   /// Candidates the checklist turned down, by failing rule.
   public var rejectedByRule: [String: Int]
   /// Sources given up on after every redraw was rejected, or that could not be read, with the reason.
@@ -16,6 +22,7 @@ public struct RunSummary: Sendable, Equatable, Codable {
   public var failedIndices: [Int]
   /// True when the run was interrupted before reaching the requested count.
   public var interrupted: Bool
+  /// The last invocation's time, and the samples it made per second.
   public var seconds: Double
   public var samplesPerSecond: Double
   /// Notes on calibration (e.g. that realism fell back to recipe defaults) and on the weakness gate.
@@ -28,6 +35,15 @@ public struct RunSummary: Sendable, Equatable, Codable {
     public var times: Int
     /// True when the file could not be read at all (rather than every candidate made from it failing the checklist).
     public var unreadable: Bool
+
+    /// A source every candidate of which the checklist (or an error) turned down; `failures` counts the
+    /// failing rules over those candidates, `"error"` for a candidate that could not be made.
+    static func allRejected(source: String, candidates: Int, failures: [String: Int]) -> SkippedSource {
+      let worst = failures.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
+      return SkippedSource(
+        source: source, reason: "all \(candidates) candidates rejected, most often by \(worst?.key ?? "error")",
+        times: 0, unreadable: false)
+    }
   }
 
   /// Whether the run made everything it was asked for from inputs it could read.
@@ -36,7 +52,7 @@ public struct RunSummary: Sendable, Equatable, Codable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case slice, seed, shard, requested, made, notes, interrupted, seconds
+    case slice, seed, shard, requested, made, notes, interrupted, seconds, resumed
     case madeNow = "made_now", rejectedByRule = "rejected_by_rule", skippedSources = "skipped_sources"
     case failedIndices = "failed_indices", samplesPerSecond = "samples_per_second"
   }

@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Every sample line is independent of the shard that made it, so the merged manifest (sorted by index)
 /// is byte-identical to the unsharded run's. The merge refuses to write anything while a shard is
-/// missing or unfinished, and says which shards to run again.
+/// missing or unfinished, or an output a shard's manifest names is missing or differs from its recorded size
+/// and SHA-256, and says which shards to run again.
 public enum ShardMerger {
   public struct Result: Sendable, Equatable {
     public var shardCount: Int
@@ -15,7 +16,15 @@ public enum ShardMerger {
     public var failedIndices: [Int]
   }
 
+  /// Merges under the folder's whole lock, so no shard writes while its files are read.
   public static func merge(folder: URL) throws -> Result {
+    // A folder without shard runs is refused before a lock file is made in it.
+    _ = try shardIdentities(in: folder)
+    let lock = try FolderLock(folder: folder, access: .whole)
+    return try withExtendedLifetime(lock) { try mergeLocked(folder: folder) }
+  }
+
+  private static func mergeLocked(folder: URL) throws -> Result {
     let shards = try shardIdentities(in: folder)
     guard let first = shards.values.first else { throw MergeError.noShards(folder.path) }
     let count = first.count
@@ -44,14 +53,18 @@ public enum ShardMerger {
       let manifest = (try? Data(contentsOf: files.manifestURL)).map { JSONLines.decode(ManifestRecord.self, from: $0).records } ?? []
       let summary = (try? Data(contentsOf: files.summaryURL)).flatMap { try? JSONDecoder().decode(RunSummary.self, from: $0) }
       let failed = Set(summary?.failedIndices ?? [])
-      let expected = (0..<count).filter(shard.contains)
-      let present = Set(manifest.map(\.index))
-      let missing = expected.filter { !present.contains($0) && !failed.contains($0) }
-      if summary == nil || summary!.interrupted || !missing.isEmpty {
-        problems.append("shard \(shard): \(missing.count) of \(expected.count) samples missing; run it again with --shard \(shard) --resume")
+      let expected = shard.sampleCount(below: count)
+      let accounted = Set(manifest.map(\.index)).union(failed).filter { shard.contains($0) && $0 < count }.count
+      if summary == nil || summary!.interrupted || accounted < expected {
+        problems.append(
+          "shard \(shard): \(expected - accounted) of \(expected) samples missing; run it again with --shard \(shard) --resume")
       }
       if let stray = manifest.first(where: { !shard.contains($0.index) || $0.index >= count }) {
         problems.append("shard \(shard): holds sample \(stray.index), which is not its own")
+      }
+      for problem in manifest.lazy.compactMap({ $0.outputProblem(in: folder) }) {
+        let remove = if case .missing = problem { "" } else { "remove it and " }
+        problems.append("shard \(shard): \(problem); \(remove)run the shard again with --shard \(shard) --resume")
       }
       records += manifest
       rejections += (try? Data(contentsOf: files.rejectedURL)).map { JSONLines.decode(RejectionRecord.self, from: $0).records } ?? []
@@ -77,7 +90,7 @@ public enum ShardMerger {
     try merged.writeSummary(
       RunSummary(
         slice: first.slice, seed: first.seed, shard: nil, requested: count, made: records.count,
-        madeNow: summaries.map(\.madeNow).reduce(0, +),
+        madeNow: summaries.map(\.madeNow).reduce(0, +), resumed: summaries.contains(where: \.resumed),
         rejectedByRule: summaries.reduce(into: [:]) { total, summary in total.merge(summary.rejectedByRule, uniquingKeysWith: +) },
         skippedSources: mergeSkipped(summaries.flatMap(\.skippedSources)), failedIndices: failedIndices,
         interrupted: false, seconds: seconds, samplesPerSecond: seconds > 0 ? Double(records.count) / seconds : 0,

@@ -1,5 +1,6 @@
 import AugmentCore
 import Foundation
+import MediaIO
 
 /// Settings of a slice run that do not depend on the media.
 public struct RunSettings: Sendable {
@@ -26,6 +27,12 @@ public struct RunSettings: Sendable {
     self.shard = shard
     self.recipeHash = recipeHash
   }
+
+  /// This shard's sample indices in `0..<count`, in order, generated one at a time.
+  var indices: StrideTo<Int> { (shard ?? .whole).sampleIndices(below: count) }
+
+  /// How many sample indices this shard makes.
+  var target: Int { (shard ?? .whole).sampleCount(below: count) }
 
   /// `<slice>-<index>`, zero-padded to six digits.
   func sampleID(_ index: Int) -> String {
@@ -69,50 +76,43 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
     var skipped: [RunSummary.SkippedSource]
   }
 
-  /// Runs every index of `0..<count` (in this shard) that `completed` does not already hold.
+  /// Runs every index of `0..<count` (in this shard) that `kept` does not already hold.
+  ///
+  /// Indices are generated as they are needed, so memory grows with the samples made, not with `count`.
+  /// The summary covers the whole folder: what `kept` holds and what this call made.
   public func run(
-    completed: [ManifestRecord], notes: [String], cancellation: CancellationFlag,
+    kept: OutputFolder.Contents, resumed: Bool, notes: [String], cancellation: CancellationFlag,
     progress: (RunProgress) -> Void
   ) throws -> RunSummary {
     let start = Date()
-    let done = Set(completed.map(\.index))
-    let pending = (0..<settings.count).filter { (settings.shard?.contains($0) ?? true) && !done.contains($0) }
-    let target = (0..<settings.count).filter { settings.shard?.contains($0) ?? true }.count
-    var made = completed.count, madeNow = 0
-    var rejectedByRule: [String: Int] = [:]
-    var skipped: [String: RunSummary.SkippedSource] = [:]
-    var failed: [Int] = []
+    let done = Set(kept.records.map(\.index))
+    var pending = settings.indices.lazy.filter { !done.contains($0) }.makeIterator()
+    var tally = RunTally(kept: kept)
+    var madeNow = 0
     let batchSize = settings.jobs * 4
-    var position = 0
-    while position < pending.count, !cancellation.isCancelled {
-      let batch = Array(pending[position..<min(position + batchSize, pending.count)])
-      position += batch.count
+    var exhausted = false
+    while !exhausted, !cancellation.isCancelled {
+      var batch: [Int] = []
+      batch.reserveCapacity(batchSize)
+      while batch.count < batchSize, let index = pending.next() { batch.append(index) }
+      exhausted = batch.count < batchSize
+      guard !batch.isEmpty else { break }
       let outcomes = try process(batch)
-      for (index, outcome) in zip(batch, outcomes) {
-        for rejection in outcome.rejections {
-          for rule in rejection.failed { rejectedByRule[rule, default: 0] += 1 }
-        }
-        for skip in outcome.skipped {
-          skipped[skip.source, default: skip].times += 1
-        }
-        if outcome.accepted == nil { failed.append(index) }
-      }
+      for (index, outcome) in zip(batch, outcomes) { tally.add(outcome, index: index) }
       try folder.append(outcomes.flatMap(\.rejections), to: folder.rejectedURL)
       let accepted = outcomes.compactMap(\.accepted)
       try folder.append(accepted, to: folder.manifestURL)
-      made += accepted.count
       madeNow += accepted.count
       progress(
         RunProgress(
-          made: made, target: target, rejected: rejectedByRule.values.reduce(0, +), failed: failed.count,
+          made: tally.made, target: settings.target, rejected: tally.rejected, failed: tally.failedIndices.count,
           seconds: Date().timeIntervalSince(start)))
     }
     let seconds = Date().timeIntervalSince(start)
     let summary = RunSummary(
-      slice: settings.slice, seed: settings.seed, shard: settings.shard, requested: target, made: made,
-      madeNow: madeNow, rejectedByRule: rejectedByRule,
-      skippedSources: skipped.values.sorted { $0.source < $1.source }, failedIndices: failed,
-      interrupted: position < pending.count, seconds: seconds,
+      slice: settings.slice, seed: settings.seed, shard: settings.shard, requested: settings.target, made: tally.made,
+      madeNow: madeNow, resumed: resumed, rejectedByRule: tally.rejectedByRule, skippedSources: tally.skippedSources,
+      failedIndices: tally.failedIndices, interrupted: !exhausted, seconds: seconds,
       samplesPerSecond: seconds > 0 ? Double(madeNow) / seconds : 0, notes: notes)
     try folder.writeSummary(summary)
     return summary
@@ -137,7 +137,7 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
         let reason = "\(error)"
         outcome.rejections.append(
           RejectionRecord(
-            index: index, attempt: sourceTry * settings.redraws, source: source.path, failed: ["unreadable-source"],
+            index: index, attempt: sourceTry * settings.redraws, source: source.path, failed: [RunTally.unreadableRule],
             reason: reason, transforms: [], checks: [:]))
         outcome.skipped.append(.init(source: source.path, reason: reason, times: 0, unreadable: true))
         continue
@@ -171,18 +171,16 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
         let id = settings.sampleID(index)
         let output = "\(id).\(factory.fileExtension)"
         // A sample that cannot be written stops the run: every later one would fail the same way.
-        try factory.write(candidate, to: folder.url.appendingPathComponent(output))
+        let url = folder.url.appendingPathComponent(output)
+        try factory.write(candidate, to: url)
+        let digest = try FileDigest(of: url)
         outcome.accepted = ManifestRecord(
           id: id, index: index, attempt: attempt, seed: settings.seed, slice: settings.slice, source: source.path,
-          sourceID: source.id, output: output, label: source.label, transforms: records, checks: checks,
-          toolVersion: ToolVersion.current, recipeHash: settings.recipeHash)
+          sourceID: source.id, output: output, sha256: digest.sha256, size: digest.size, label: source.label,
+          transforms: records, checks: checks, toolVersion: ToolVersion.current, recipeHash: settings.recipeHash)
         return outcome
       }
-      let worst = failures.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
-      outcome.skipped.append(
-        .init(
-          source: source.path, reason: "all \(settings.redraws) candidates rejected, most often by \(worst?.key ?? "error")",
-          times: 0, unreadable: false))
+      outcome.skipped.append(.allRejected(source: source.path, candidates: settings.redraws, failures: failures))
     }
     return outcome
   }

@@ -61,10 +61,12 @@ final class PreviewFixture {
         try PNGFile.write(picture, to: sourceURL)
         try PNGFile.write(Self.darkened(picture), to: runFolder.appendingPathComponent(output))
       }
+      let digest = try FileDigest(of: runFolder.appendingPathComponent(output))
       accepted.append(
         ManifestRecord(
           id: id, index: index, attempt: index == 1 ? 1 : 0, seed: Self.seed, slice: slice, source: source,
-          sourceID: "row-\(index)", output: output, label: index == 0 ? Self.trickyLabel : "label-\(index)",
+          sourceID: "row-\(index)", output: output, sha256: digest.sha256, size: digest.size,
+          label: index == 0 ? Self.trickyLabel : "label-\(index)",
           transforms: try Self.transforms(index), checks: Self.checks(passing: true), toolVersion: ToolVersion.current,
           recipeHash: "0123abcd"))
     }
@@ -80,7 +82,8 @@ final class PreviewFixture {
     try folder.append(rejected, to: folder.rejectedURL)
     try folder.writeSummary(
       RunSummary(
-        slice: slice, seed: Self.seed, shard: nil, requested: 4, made: 3, madeNow: 3, rejectedByRule: ["stoi": 1],
+        slice: slice, seed: Self.seed, shard: nil, requested: 4, made: 3, madeNow: 3, resumed: false,
+        rejectedByRule: ["stoi": 1],
         skippedSources: [.init(source: "clips/unreadable.\(fileExtension)", reason: "no such file", times: 1, unreadable: true)],
         failedIndices: [3], interrupted: false, seconds: 1.5, samplesPerSecond: 2, notes: ["realism from recipe"]))
     self.accepted = accepted

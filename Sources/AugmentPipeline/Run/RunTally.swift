@@ -1,0 +1,67 @@
+/// The counts a run folder's summary reports, gathered over every sample index the folder holds.
+///
+/// A resumed run starts from the tally of what it keeps (``init(kept:)``), read back from the manifest and
+/// `rejected.jsonl`, and adds each index it makes, so `summary.json` describes the whole folder even
+/// after a run was killed before writing its own summary.
+struct RunTally {
+  var made = 0
+  var rejectedByRule: [String: Int] = [:]
+  /// Sources given up on, by source path; `times` counts the indices that gave up on each.
+  var skipped: [String: RunSummary.SkippedSource] = [:]
+  var failedIndices: [Int] = []
+
+  init() {}
+
+  /// The tally of the samples a folder already holds. `kept.rejections` are the rejections of those
+  /// samples' indices: the candidates turned down before each was accepted, grouped by the source they
+  /// came from; a source other than the accepted sample's was given up on for that index.
+  init(kept: OutputFolder.Contents) {
+    made = kept.records.count
+    let acceptedSource = Dictionary(kept.records.map { ($0.index, $0.source) }, uniquingKeysWith: { first, _ in first })
+    var groups: [SourceTry: [RejectionRecord]] = [:]
+    var order: [SourceTry] = []
+    for rejection in kept.rejections {
+      for rule in rejection.failed { rejectedByRule[rule, default: 0] += 1 }
+      let key = SourceTry(index: rejection.index, source: rejection.source)
+      if groups[key] == nil { order.append(key) }
+      groups[key, default: []].append(rejection)
+    }
+    for key in order where acceptedSource[key.index] != key.source {
+      let group = groups[key]!
+      if group.count == 1, group[0].failed == [Self.unreadableRule] {
+        count(.init(source: key.source, reason: group[0].reason, times: 0, unreadable: true))
+      } else {
+        let failures = group.reduce(into: [String: Int]()) { counts, rejection in
+          for rule in rejection.failed { counts[rule, default: 0] += 1 }
+        }
+        count(.allRejected(source: key.source, candidates: group.count, failures: failures))
+      }
+    }
+  }
+
+  /// The rule a source that could not be read is rejected by.
+  static let unreadableRule = "unreadable-source"
+
+  /// Adds what happened to one sample index.
+  mutating func add<Factory>(_ outcome: SliceRunner<Factory>.Outcome, index: Int) {
+    for rejection in outcome.rejections {
+      for rule in rejection.failed { rejectedByRule[rule, default: 0] += 1 }
+    }
+    for skip in outcome.skipped { count(skip) }
+    if outcome.accepted == nil { failedIndices.append(index) } else { made += 1 }
+  }
+
+  var rejected: Int { rejectedByRule.values.reduce(0, +) }
+
+  var skippedSources: [RunSummary.SkippedSource] { skipped.values.sorted { $0.source < $1.source } }
+
+  /// Counts one more index giving up on a source; the first reason seen for a source is kept.
+  private mutating func count(_ skip: RunSummary.SkippedSource) {
+    skipped[skip.source, default: skip].times += 1
+  }
+
+  private struct SourceTry: Hashable {
+    var index: Int
+    var source: String
+  }
+}
