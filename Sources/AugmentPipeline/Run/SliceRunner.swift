@@ -1,5 +1,6 @@
 import AugmentCore
 import Foundation
+import MediaIO
 
 /// Settings of a slice run that do not depend on the media.
 public struct RunSettings: Sendable {
@@ -108,12 +109,14 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
           seconds: Date().timeIntervalSince(start)))
     }
     let seconds = Date().timeIntervalSince(start)
-    let summary = RunSummary(
+    let unreadableNoise = factory.unreadableInputs.map { RunSummary.UnreadableFile(path: $0.path, reason: "\($0)") }
+    var summary = RunSummary(
       slice: settings.slice, seed: settings.seed, shard: settings.shard, requested: target, made: made,
       madeNow: madeNow, rejectedByRule: rejectedByRule,
       skippedSources: skipped.values.sorted { $0.source < $1.source }, failedIndices: failed,
       interrupted: position < pending.count, seconds: seconds,
       samplesPerSecond: seconds > 0 ? Double(madeNow) / seconds : 0, notes: notes)
+    summary.unreadableNoiseClips = unreadableNoise.isEmpty ? nil : unreadableNoise
     try folder.writeSummary(summary)
     return summary
   }
