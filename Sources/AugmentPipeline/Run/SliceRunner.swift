@@ -110,6 +110,7 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
     }
     let seconds = Date().timeIntervalSince(start)
     let unreadableNoise = factory.unreadableInputs.map { RunSummary.UnreadableFile(path: $0.path, reason: "\($0)") }
+      .sorted { $0.path < $1.path }
     var summary = RunSummary(
       slice: settings.slice, seed: settings.seed, shard: settings.shard, requested: target, made: made,
       madeNow: madeNow, rejectedByRule: rejectedByRule,
