@@ -17,7 +17,8 @@ public enum MediaLimit: String, Sendable, Equatable, CaseIterable {
   /// - Sample rate, 1 000–384 000 Hz: telephone speech is 8 kHz, and 384 kHz is the highest rate audio
   ///   interfaces record; a rate outside is a damaged header, and would make resampling a noise clip to
   ///   it (or from it) grow the clip by the ratio of the rates. Within the range that ratio is at most 384.
-  /// - Channels, 1–64: speech corpora hold 1–8 channels and the largest microphone arrays in them 64.
+  /// - Channels, 1–64: speech recordings hold 1–8 channels and microphone arrays a few dozen; libsndfile
+  ///   itself would accept 1 024, and each channel multiplies what a frame count allocates.
   /// - Samples, up to 2²⁹ (2 GiB as 32-bit floats): 93 minutes of 48 kHz stereo, 9 hours of 16 kHz mono,
   ///   far beyond a speech clip or a noise recording, and within the memory of a machine running a job
   ///   per core.

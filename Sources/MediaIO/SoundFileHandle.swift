@@ -25,7 +25,11 @@ final class SoundFileHandle {
     var raw = SF_INFO()
     let bytes = headerOnly ? nil : try SoundFileBytes(file: file, path: path)
     let opened =
-      if let bytes { bytes.openDecoder(&raw) } else { sf_open_fd(file.descriptor, Int32(SFM_READ), &raw, Int32(SF_FALSE)) }
+      if let bytes {
+        bytes.openDecoder(&raw)
+      } else {
+        sf_open_fd(file.descriptor, Int32(SFM_READ), &raw, Int32(SF_FALSE))
+      }
     guard let pointer = opened else {
       throw Self.openError(path: path, code: sf_error(nil), message: String(cString: sf_strerror(nil)))
     }

@@ -80,17 +80,23 @@ import Testing
   @Test func lyingSourcesAreSkippedAndTheRunGoesOn() throws {
     let folder = try TemporaryFolder()
     let rates: [String: UInt32] = ["max-rate.wav": 2_147_483_647, "flipped-rate.wav": 67_124_864, "one-hz.wav": 1]
-    let table = try Self.dataset(in: folder, extraSources: ["nan.wav"] + rates.keys.sorted(), nanMember: true) { name, path in
-      if let rate = rates[name] { try Self.wav(claimingRate: rate, at: path) } else { try Self.wavWithNaN(from: "speech/clean/s005.wav", at: path) }
+    let sources = ["nan.wav"] + rates.keys.sorted()
+    let table = try Self.dataset(in: folder, extraSources: sources, nanMember: true) { name, path in
+      if let rate = rates[name] {
+        try Self.wav(claimingRate: rate, at: path)
+      } else {
+        try Self.wavWithNaN(from: "speech/clean/s005.wav", at: path)
+      }
     }
     let out = folder.path("out")
     let result = try AugmentCLI.run(
       ["--slice", "car-noise", "--count", "8", "--dataset", table, "--noise-banks", AugmentCLI.noiseBanks, "--out", out])
     #expect(result.status == 65, "\(result.stderr)")
     #expect(result.stdout.contains("made 8 of 8"), "\(result.stdout)")
-    #expect(result.stderr.contains("real car-noise member skipped: ") && result.stderr.contains("car-nan.wav: 2 samples are NaN or infinite"))
+    #expect(result.stderr.contains("real car-noise member skipped: "))
+    #expect(result.stderr.contains("car-nan.wav: 2 samples are NaN or infinite"))
     let skipped = Dictionary(uniqueKeysWithValues: try Self.summary(out).skippedSources.map { ($0.source, $0) })
-    #expect(skipped.keys.sorted() == ["clips/flipped-rate.wav", "clips/max-rate.wav", "clips/nan.wav", "clips/one-hz.wav"])
+    #expect(skipped.keys.sorted() == ["flipped-rate.wav", "max-rate.wav", "nan.wav", "one-hz.wav"].map { "clips/" + $0 })
     #expect(skipped.values.allSatisfy { $0.unreadable })
     #expect(skipped["clips/nan.wav"]?.reason.contains("2 samples are NaN or infinite, the first in frame 1000") == true)
     for (name, rate) in rates {

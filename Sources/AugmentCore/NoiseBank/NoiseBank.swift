@@ -54,7 +54,8 @@ public final class NoiseBank: Sendable {
   ///
   /// - Throws: ``NoiseBankError/notAFolder(path:)`` when `root` is not a folder. Bad clips do not throw.
   public init(root: URL, sampleRate: Int, cacheBytes: Int = NoiseBank.defaultCacheBytes) throws {
-    precondition(MediaLimit.sampleRate.allowed.contains(sampleRate), "the bank's rate must be within MediaLimit.sampleRate")
+    precondition(
+      MediaLimit.sampleRate.allowed.contains(sampleRate), "the bank's rate must be within MediaLimit.sampleRate")
     precondition(cacheBytes >= 0, "cache size cannot be negative")
     var isFolder: ObjCBool = false
     guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue else {
