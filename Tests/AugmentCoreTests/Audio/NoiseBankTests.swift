@@ -68,6 +68,22 @@ import Testing
     #expect(bank.problems.contains(.outOfRange(path: path, limit: .sampleRate, value: 1)))
   }
 
+  /// A named pipe, a symbolic link loop and a link to nothing named like clips are each left out with
+  /// their own reason, and opening the bank does not wait on the pipe.
+  @Test func nonRegularFilesAreLeftOutWithTheirReason() throws {
+    let fixture = try NoiseBankFixture()
+    let pipe = fixture.url("white/pipe.wav"), loop = fixture.url("white/loop.wav"), gone = fixture.url("white/gone.wav")
+    #expect(mkfifo(pipe.path, 0o600) == 0)
+    try FileManager.default.createSymbolicLink(at: loop, withDestinationURL: loop)
+    try FileManager.default.createSymbolicLink(at: gone, withDestinationURL: fixture.url("white/deleted.wav"))
+    let bank = try NoiseBank(root: fixture.root, sampleRate: 16_000)
+    #expect(bank.clips(in: "white") == ["white/white-6s.wav"])
+    #expect(bank.problems.contains(.notRegularFile(path: pipe.path, kind: "a named pipe (FIFO)")))
+    #expect(bank.problems.contains(.symlinkLoop(path: loop.path)))
+    #expect(bank.problems.contains(
+      .cannotOpen(path: gone.path, reason: "it is a symbolic link to a file that does not exist")))
+  }
+
   /// A clip holding NaN is refused by name for its NaN samples when it is decoded, never called silent.
   @Test func clipWithNaNIsRefusedForItsSamples() throws {
     let fixture = try NoiseBankFixture()
