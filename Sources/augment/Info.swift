@@ -34,7 +34,10 @@ struct Info: ParsableCommand {
     let path = url.relativePath
     if url.pathExtension.lowercased() == "png" {
       let image = try PNGFile.read(from: url)
+      let stored = try PNGFile.storedFormat(at: url)
+      let expanded = stored.isExpandedOnRead ? "\t(stored as \(stored); read and written as shown)" : ""
       return "\(path)\tpng\t\(image.width)×\(image.height)\t\(image.layout.rawValue)\t\(image.bitDepth.rawValue)-bit"
+        + expanded
     }
     let info = try AudioFile.info(at: url)
     let duration = String(format: "%.3f s", info.duration)

@@ -134,9 +134,13 @@ import Testing
     let image = try PNGFile.read(from: url)
     #expect(image.layout == .rgb && image.bitDepth == .eight && image.width == 3 && image.height == 2)
     #expect(image.levels() == indices.flatMap { $0.flatMap { palette[Int($0)].map(UInt16.init) } })
+    let stored = try PNGFile.storedFormat(at: url)
+    #expect(stored == PNGFile.StoredFormat(colourType: 3, bitDepth: 8) && stored.isExpandedOnRead)
+    #expect(stored.description == "8-bit palette")
     let written = folder.file("written.png")
     try PNGFile.write(image, to: written)
     #expect(try PNGStructure(contentsOf: written).header?.colourType == 2)
+    #expect(try !PNGFile.storedFormat(at: written).isExpandedOnRead)
     #expect(try PNGFile.read(from: written) == image)
   }
 
