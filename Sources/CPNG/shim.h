@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 typedef enum {
   CPNG_OK = 0,
@@ -56,11 +57,17 @@ static inline int cpng_host_is_little_endian(void) {
   return *(const uint8_t *)&probe == 1;
 }
 
-/* Decodes the PNG at `path`, expanding palettes, low bit depths and tRNS to 8-bit gray/RGB(A). */
-static inline cpng_status cpng_read(const char *path, uint32_t max_side, uint64_t max_pixels, cpng_image *out) {
+/*
+ * Decodes the PNG open at `descriptor` (read from its start; the caller keeps and closes it), expanding
+ * palettes, low bit depths and tRNS to 8-bit gray/RGB(A). The size limits are checked on the header,
+ * before any pixel memory is allocated.
+ */
+static inline cpng_status cpng_read(int descriptor, uint32_t max_side, uint64_t max_pixels, cpng_image *out) {
   memset(out, 0, sizeof *out);
-  FILE *file = fopen(path, "rb");
+  int own = dup(descriptor);
+  FILE *file = own >= 0 ? fdopen(own, "rb") : NULL;
   if (!file) {
+    if (own >= 0) close(own);
     snprintf(out->message, sizeof out->message, "cannot open the file");
     return CPNG_CANNOT_OPEN;
   }

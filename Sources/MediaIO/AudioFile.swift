@@ -18,14 +18,19 @@ public enum AudioFile {
     public var duration: Double { Double(frameCount) / Double(sampleRate) }
   }
 
-  /// Reads the header of the file at `url`.
+  /// Reads the header of the file at `url`, checks it against ``MediaLimit``, and decodes the last frame
+  /// it promises, so a file cut short is refused here rather than reported at its header's length.
   public static func info(at url: URL) throws -> Info {
-    try SoundFileHandle(reading: url.path, headerOnly: true).info
+    let handle = try SoundFileHandle(reading: url.path, headerOnly: true)
+    try handle.checkLastFrameDecodes()
+    return handle.info
   }
 
   /// Decodes every frame of the file at `url` into Float32 (integer PCM as `k / 2^(bits-1)`).
   ///
   /// Reads anything libsndfile reads: WAV (8/16/24/32-bit integer and float), FLAC, OGG/Vorbis, AIFF and more.
+  /// A file outside ``MediaLimit``, cut short, or holding NaN or infinite samples throws a ``MediaError``
+  /// naming it.
   public static func read(from url: URL) throws -> Decoded {
     let handle = try SoundFileHandle(reading: url.path)
     let info = handle.info

@@ -21,16 +21,11 @@ public struct FileDigest: Sendable, Equatable {
 
   /// Reads the file at `url` through and digests it.
   ///
-  /// - Throws: ``MediaError/fileNotFound(path:)`` when nothing is there, ``MediaError/readFailed(path:detail:)``
-  ///   when it cannot be opened or read (a folder, no permission, an I/O error).
+  /// - Throws: what opening a ``RegularFile`` throws (nothing there, a folder, a link loop, no permission),
+  ///   or ``MediaError/readFailed(path:detail:)`` when reading or digesting fails.
   public init(of url: URL) throws(MediaError) {
     let path = url.path
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else {
-      if errno == ENOENT { throw .fileNotFound(path: path) }
-      throw .readFailed(path: path, detail: String(cString: strerror(errno)))
-    }
-    defer { close(descriptor) }
+    let file = try RegularFile(path: path, allowingEmpty: true)
     guard let context = EVP_MD_CTX_new() else { throw .readFailed(path: path, detail: "EVP_MD_CTX_new failed") }
     defer { EVP_MD_CTX_free(context) }
     guard EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1 else {
@@ -39,7 +34,7 @@ public struct FileDigest: Sendable, Equatable {
     var block = [UInt8](repeating: 0, count: Self.blockSize)
     var size = 0
     while true {
-      let count = block.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+      let count = block.withUnsafeMutableBytes { read(file.descriptor, $0.baseAddress!, $0.count) }
       if count < 0 {
         if errno == EINTR { continue }
         throw .readFailed(path: path, detail: String(cString: strerror(errno)))

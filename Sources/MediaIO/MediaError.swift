@@ -24,13 +24,25 @@ public enum MediaError: Error, Sendable, Equatable {
   case writeFailed(path: String, detail: String)
   /// The file exists but could not be read (a folder, no permission, an I/O error).
   case readFailed(path: String, detail: String)
+  /// The header declares a value outside what ``MediaLimit`` accepts.
+  case outOfRange(path: String, limit: MediaLimit, value: Int)
+  /// The audio holds NaN or infinite samples: `count` of them, the first in frame `firstFrame`.
+  case nonFiniteSamples(path: String, count: Int, firstFrame: Int)
+  /// The path names something other than a regular file: a folder, a named pipe, a device, a socket.
+  case notRegularFile(path: String, kind: String)
+  /// Following the path's symbolic links leads back to a link already followed.
+  case symlinkLoop(path: String)
+  /// The file exists but cannot be opened (permissions, a link to a missing file…).
+  case cannotOpen(path: String, reason: String)
 
   /// The file the error is about.
   public var path: String {
     switch self {
     case .fileNotFound(let path), .emptyFile(let path), .notAudio(let path, _), .notPNG(let path),
       .truncated(let path, _), .unsupported(let path, _), .noFrames(let path),
-      .imageTooLarge(let path, _, _), .corrupt(let path, _), .writeFailed(let path, _), .readFailed(let path, _):
+      .imageTooLarge(let path, _, _), .corrupt(let path, _), .writeFailed(let path, _), .readFailed(let path, _),
+      .outOfRange(let path, _, _), .nonFiniteSamples(let path, _, _), .notRegularFile(let path, _),
+      .symlinkLoop(let path), .cannotOpen(let path, _):
       path
     }
   }
@@ -62,6 +74,19 @@ extension MediaError: CustomStringConvertible, LocalizedError {
       "\(path): could not be written (\(detail)). Check free space and permissions of the folder."
     case .readFailed(let path, let detail):
       "\(path): could not be read (\(detail)). Check that it is a file you may read."
+    case .outOfRange(let path, let limit, let value):
+      "\(path): \(limit.rawValue) \(value) \(limit.unit) is outside the accepted "
+        + "\(limit.allowed.lowerBound)…\(limit.allowed.upperBound) \(limit.unit). \(limit.advice)"
+    case .nonFiniteSamples(let path, let count, let firstFrame):
+      "\(path): \(count) samples are NaN or infinite, the first in frame \(firstFrame). "
+        + "The file is damaged or was written by a faulty process; export it again or remove it."
+    case .notRegularFile(let path, let kind):
+      "\(path): \(kind), not a regular file. Point to the media file itself."
+    case .symlinkLoop(let path):
+      "\(path): symbolic link loop (following its links leads back to one already followed). "
+        + "Fix or remove the links."
+    case .cannotOpen(let path, let reason):
+      "\(path): cannot be opened (\(reason)). Check the file's permissions, or the link's target."
     }
   }
 

@@ -14,17 +14,22 @@ public enum PNGFile {
   public static let defaultCompressionLevel = 6
 
   /// Decodes the PNG at `url`. Palette and low-bit-depth images expand to 8-bit gray or RGB,
-  /// and a tRNS chunk becomes an alpha channel.
+  /// and a tRNS chunk becomes an alpha channel; written back, they stay in that expanded layout,
+  /// since any transform makes colours the palette does not hold and re-indexing would quantise them.
+  /// Width, height and pixel count are checked against the limits from the header, before any
+  /// pixel memory is allocated.
   public static func read(from url: URL) throws -> Image {
     let path = url.path
-    try checkReadable(path)
+    let file = try RegularFile(path: path)
     var decoded = cpng_image()
-    let status = cpng_read(path, UInt32(maximumDimension), UInt64(maximumPixelCount), &decoded)
+    let status = withExtendedLifetime(file) {
+      cpng_read(file.descriptor, UInt32(maximumDimension), UInt64(maximumPixelCount), &decoded)
+    }
     defer { cpng_free(decoded.pixels) }
     let message = withUnsafeBytes(of: decoded.message) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
     switch status {
     case CPNG_OK: break
-    case CPNG_CANNOT_OPEN: throw MediaError.fileNotFound(path: path)
+    case CPNG_CANNOT_OPEN: throw MediaError.cannotOpen(path: path, reason: message)
     case CPNG_NOT_PNG: throw MediaError.notPNG(path: path)
     case CPNG_TRUNCATED: throw MediaError.truncated(path: path, detail: message)
     case CPNG_TOO_LARGE:
@@ -73,12 +78,5 @@ public enum PNGFile {
 
   private static func layout(channels: Int) -> Image.Layout? {
     Image.Layout.allCases.first { $0.channelCount == channels }
-  }
-
-  private static func checkReadable(_ path: String) throws {
-    var status = stat()
-    guard stat(path, &status) == 0 else { throw MediaError.fileNotFound(path: path) }
-    if (status.st_mode & S_IFMT) == S_IFDIR { throw MediaError.notPNG(path: path) }
-    if status.st_size == 0 { throw MediaError.emptyFile(path: path) }
   }
 }

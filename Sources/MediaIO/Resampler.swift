@@ -6,20 +6,30 @@ public enum Resampler {
   public enum Error: Swift.Error, CustomStringConvertible, Equatable {
     /// libsoxr refused the conversion; carries its message.
     case failed(String)
+    /// The converted buffer would hold more samples than ``MediaLimit/sampleCount`` allows.
+    case outputTooLong(frames: Int, channels: Int)
     public var description: String {
       switch self {
       case .failed(let message): "resampling failed: \(message)"
+      case .outputTooLong(let frames, let channels):
+        "resampling would make \(frames) frames of \(channels) channels, more than the "
+          + "\(MediaLimit.sampleCount.allowed.upperBound) samples allowed"
       }
     }
   }
 
   /// `buffer` at `targetRate`, every channel converted independently. Returns the input unchanged
-  /// when the rates already agree. The length becomes `round(frames × target / source)`.
+  /// when the rates already agree. The length becomes `round(frames × target / source)`, checked against
+  /// ``MediaLimit/sampleCount`` before anything is allocated.
   public static func resample(_ buffer: AudioBuffer, to targetRate: Int) throws -> AudioBuffer {
     precondition(targetRate > 0, "target rate must be positive")
     if buffer.sampleRate == targetRate { return buffer }
     let ratio = Double(targetRate) / Double(buffer.sampleRate)
-    let outputFrames = Int((Double(buffer.frameCount) * ratio).rounded())
+    let length = (Double(buffer.frameCount) * ratio).rounded()
+    guard length * Double(buffer.channelCount) <= Double(MediaLimit.sampleCount.allowed.upperBound) else {
+      throw Error.outputTooLong(frames: Int(min(length, 0x1p62)), channels: buffer.channelCount)
+    }
+    let outputFrames = Int(length)
     var quality = soxr_quality_spec(UInt(SOXR_HQ), 0)
     var io = soxr_io_spec(SOXR_FLOAT32_I, SOXR_FLOAT32_I)
     let channels = try buffer.channels.map { channel -> [Float] in

@@ -14,40 +14,31 @@ final class SoundFileBytes {
   private let bytes: [UInt8]
   private var position = 0
 
-  /// Reads the file at `path`, or returns `nil` when it is larger than ``maximumSize``.
+  /// Reads `file` whole, or returns `nil` when it is larger than ``maximumSize``.
   ///
-  /// - Throws: ``MediaError/notAudio(path:reason:)`` when the file cannot be opened or read.
-  init?(path: String) throws {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else { throw Self.readError(path: path) }
-    defer { close(descriptor) }
-    var status = stat()
-    guard fstat(descriptor, &status) == 0 else { throw Self.readError(path: path) }
-    let size = Int(status.st_size)
+  /// - Throws: ``MediaError/cannotOpen(path:reason:)`` naming `path` when reading fails.
+  init?(file: RegularFile, path: String) throws {
+    let size = file.size
     guard size <= Self.maximumSize else { return nil }
-    var failed = false
+    var failure: Int32?
     bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
       while initialized < size {
-        let count = read(descriptor, buffer.baseAddress! + initialized, size - initialized)
+        let count = read(file.descriptor, buffer.baseAddress! + initialized, size - initialized)
         if count < 0 && errno == EINTR { continue }
         guard count > 0 else {
-          failed = count < 0
+          if count < 0 { failure = errno }
           break
         }
         initialized += count
       }
     }
-    if failed { throw Self.readError(path: path) }
+    if let failure { throw MediaError.cannotOpen(path: path, reason: String(cString: strerror(failure))) }
   }
 
   /// Opens the bytes for reading with libsndfile; they must outlive the returned handle.
   func openDecoder(_ info: inout SF_INFO) -> OpaquePointer? {
     var callbacks = Self.callbacks
     return sf_open_virtual(&callbacks, Int32(SFM_READ), &info, Unmanaged.passUnretained(self).toOpaque())
-  }
-
-  private static func readError(path: String) -> MediaError {
-    .notAudio(path: path, reason: "it cannot be read: \(String(cString: strerror(errno)))")
   }
 
   private static func source(_ userData: UnsafeMutableRawPointer?) -> SoundFileBytes {

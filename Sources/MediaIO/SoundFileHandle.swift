@@ -7,6 +7,8 @@ import Foundation
 /// ``AudioFile`` and is closed by `close()` or, on an early exit, by `deinit`.
 final class SoundFileHandle {
   private var pointer: OpaquePointer!
+  /// The open file when reading; closed after libsndfile's handle, when this value is released.
+  private let file: RegularFile?
   /// The file's bytes when they were read into memory to decode; kept until the handle closes.
   private let bytes: SoundFileBytes?
   /// The path to name in errors (the final path when writing under a temporary name).
@@ -15,30 +17,38 @@ final class SoundFileHandle {
   /// Whether samples are stored as 16-bit integers, which are read as such and converted here.
   private let sixteenBitPCM: Bool
 
-  /// Opens `path` for reading and checks that it holds audio that is all there. Unless only the header
-  /// is wanted, a file of up to ``SoundFileBytes/maximumSize`` is read into memory first.
+  /// Opens `path` for reading and checks that it holds audio that is all there, within ``MediaLimit``.
+  /// Unless only the header is wanted, a file of up to ``SoundFileBytes/maximumSize`` is read into
+  /// memory first.
   init(reading path: String, headerOnly: Bool = false) throws {
-    try Self.checkReadable(path)
+    let file = try RegularFile(path: path)
     var raw = SF_INFO()
-    let bytes = headerOnly ? nil : try SoundFileBytes(path: path)
-    let opened = if let bytes { bytes.openDecoder(&raw) } else { sf_open(path, Int32(SFM_READ), &raw) }
+    let bytes = headerOnly ? nil : try SoundFileBytes(file: file, path: path)
+    let opened =
+      if let bytes {
+        bytes.openDecoder(&raw)
+      } else {
+        sf_open_fd(file.descriptor, Int32(SFM_READ), &raw, Int32(SF_FALSE))
+      }
     guard let pointer = opened else {
       throw Self.openError(path: path, code: sf_error(nil), message: String(cString: sf_strerror(nil)))
     }
     self.pointer = pointer
+    self.file = file
     self.bytes = bytes
     self.reportedPath = path
     self.sixteenBitPCM = raw.format & Int32(SF_FORMAT_SUBMASK) == Int32(SF_FORMAT_PCM_16)
     self.info = AudioFile.Info(
       format: Self.format(of: raw.format), sampleRate: Int(raw.samplerate),
       channelCount: Int(raw.channels), frameCount: Int(raw.frames))
-    guard raw.samplerate > 0, raw.channels > 0 else {
-      throw MediaError.corrupt(path: path, detail: "header gives \(raw.samplerate) Hz and \(raw.channels) channels")
-    }
+    try MediaLimit.sampleRate.check(Int(raw.samplerate), path: path)
+    try MediaLimit.channelCount.check(Int(raw.channels), path: path)
     if let shortfall = Self.dataShortfall(inLogOf: pointer) {
       throw MediaError.truncated(path: path, detail: shortfall)
     }
     guard raw.frames > 0 else { throw MediaError.noFrames(path: path) }
+    let (samples, overflow) = Int(raw.frames).multipliedReportingOverflow(by: Int(raw.channels))
+    try MediaLimit.sampleCount.check(overflow ? Int.max : samples, path: path)
   }
 
   /// Creates `path` for writing `buffer`'s rate and channel count in `format`; errors name `reportedPath`.
@@ -58,6 +68,7 @@ final class SoundFileHandle {
       throw MediaError.writeFailed(path: reportedPath, detail: String(cString: sf_strerror(nil)))
     }
     self.pointer = pointer
+    self.file = nil
     self.bytes = nil
     self.reportedPath = reportedPath
     self.sixteenBitPCM = format.integerBits == 16
@@ -108,7 +119,26 @@ final class SoundFileHandle {
       throw MediaError.truncated(path: reportedPath, detail: "\(frames) of \(info.frameCount) frames could be decoded")
     }
     if frames == 0 { throw MediaError.noFrames(path: reportedPath) }
+    // 16-bit levels divided by 2^15 are always finite; every other encoding may decode to NaN or ±inf.
+    if !sixteenBitPCM, let (count, first) = samples.withUnsafeBufferPointer(NonFiniteSamples.find) {
+      throw MediaError.nonFiniteSamples(path: reportedPath, count: count, firstFrame: first / channels)
+    }
     return samples
+  }
+
+  /// Seeks to the last frame the header promises and decodes it.
+  ///
+  /// A PCM file shorter than its header says is caught from libsndfile's log when it opens, but a
+  /// compressed one is not: a FLAC cut after its STREAMINFO block still reports the full length. Seeking
+  /// to the end (libFLAC bisects the file for the frame) and decoding one frame is cheap and proves the
+  /// length is there, without decoding the rest.
+  func checkLastFrameDecodes() throws {
+    let last = sf_count_t(info.frameCount - 1)
+    var frame = [Float](repeating: 0, count: info.channelCount)
+    guard sf_seek(pointer, last, SEEK_SET) == last, sf_readf_float(pointer, &frame, 1) == 1 else {
+      throw MediaError.truncated(
+        path: reportedPath, detail: "the header promises \(info.frameCount) frames, and the last cannot be decoded")
+    }
   }
 
   /// The most frames allocated before they are read (1 Mi frames, about 66 s at 16 kHz).
@@ -162,15 +192,6 @@ final class SoundFileHandle {
     if written != frames || sf_error(pointer) != 0 {
       throw MediaError.writeFailed(path: reportedPath, detail: String(cString: sf_strerror(pointer)))
     }
-  }
-
-  private static func checkReadable(_ path: String) throws {
-    var status = stat()
-    guard stat(path, &status) == 0 else { throw MediaError.fileNotFound(path: path) }
-    if (status.st_mode & S_IFMT) == S_IFDIR {
-      throw MediaError.notAudio(path: path, reason: "it is a folder")
-    }
-    if status.st_size == 0 { throw MediaError.emptyFile(path: path) }
   }
 
   private static func openError(path: String, code: Int32, message: String) -> MediaError {

@@ -7,8 +7,11 @@ struct Info: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Print the format, size and duration or dimensions of audio and PNG files.",
     discussion: """
-      Folders are searched recursively. A file that cannot be read is reported by name on standard \
-      error and the rest are still listed; the exit status is then 65.
+      Folders are searched recursively. Only headers are read, but the last frame each audio header \
+      promises is decoded, so a file cut short is reported rather than listed at its header's length. \
+      A file that cannot be read (cut short, a header outside the accepted rates, channels or length, \
+      not a regular file, a symbolic link loop) is reported by name on standard error and the rest are \
+      still listed; the exit status is then 65.
       """)
 
   @Argument(help: "Audio files (WAV, FLAC, OGG, AIFF…), PNG images, or folders of them.")
@@ -31,7 +34,10 @@ struct Info: ParsableCommand {
     let path = url.relativePath
     if url.pathExtension.lowercased() == "png" {
       let image = try PNGFile.read(from: url)
+      let stored = try PNGFile.storedFormat(at: url)
+      let expanded = stored.isExpandedOnRead ? "\t(stored as \(stored); read and written as shown)" : ""
       return "\(path)\tpng\t\(image.width)×\(image.height)\t\(image.layout.rawValue)\t\(image.bitDepth.rawValue)-bit"
+        + expanded
     }
     let info = try AudioFile.info(at: url)
     let duration = String(format: "%.3f s", info.duration)

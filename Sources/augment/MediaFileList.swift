@@ -2,24 +2,32 @@ import ArgumentParser
 import Foundation
 
 /// Turns command-line paths into a sorted list of files, walking folders recursively.
+///
+/// Anything that is not a folder is listed as it is, whatever its type: a named pipe, a device or a
+/// symbolic link that loops or leads nowhere is then refused by the reader with its own message
+/// rather than left out in silence or called missing.
 enum MediaFileList {
+  static let extensions: Set<String> = ["wav", "flac", "ogg", "aif", "aiff", "png"]
+
   static func expand(_ paths: [String]) throws -> [URL] {
     var files: [URL] = []
     for path in paths {
-      var isFolder: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+      // `lstat` sees a link even when what it points to is missing or loops back.
+      var link = stat()
+      guard lstat(path, &link) == 0 else {
         FileHandle.standardError.write(Data("error: \(path): no such file or folder\n".utf8))
         throw ExitCode.missingInput
       }
-      guard isFolder.boolValue else {
+      var isFolder: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
         files.append(URL(fileURLWithPath: path))
         continue
       }
       let root = URL(fileURLWithPath: path)
-      let found = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])?
+      let found = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isDirectoryKey])?
         .compactMap { $0 as? URL }
-        .filter { !$0.lastPathComponent.hasPrefix(".") && (try? $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true }
-        .filter { ["wav", "flac", "ogg", "aif", "aiff", "png"].contains($0.pathExtension.lowercased()) }
+        .filter { !$0.lastPathComponent.hasPrefix(".") && extensions.contains($0.pathExtension.lowercased()) }
+        .filter { (try? $0.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) != true }
         .sorted { $0.path < $1.path } ?? []
       files += found.map { URL(fileURLWithPath: path + String($0.path.dropFirst(root.path.count))) }
     }

@@ -20,6 +20,9 @@ enum SummaryText {
     for skipped in summary.skippedSources {
       lines.append("  skipped \(skipped.source) (\(skipped.times)×): \(skipped.reason)")
     }
+    for noise in summary.unreadableNoiseClips ?? [] {
+      lines.append("  unreadable noise clip: \(noise.reason)")
+    }
     if !summary.failedIndices.isEmpty {
       lines.append("  no acceptable sample for \(summary.failedIndices.count) indices: \(summary.failedIndices.prefix(10).map(String.init).joined(separator: ", "))")
     }

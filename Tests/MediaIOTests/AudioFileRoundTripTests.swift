@@ -109,6 +109,8 @@ import Testing
     let decoded = try AudioFile.read(from: url)
     #expect(decoded.format.container == container && decoded.format.encoding == encoding)
     #expect(decoded.buffer == original)
+    // The header check decodes the last frame; every complete file passes it.
+    #expect(try AudioFile.info(at: url).frameCount == 2_000)
   }
 
   @Test func readsOggVorbis() throws {
@@ -119,6 +121,7 @@ import Testing
     let decoded = try AudioFile.read(from: url)
     #expect(decoded.format.container == "ogg" && decoded.format.encoding == "vorbis")
     #expect(decoded.buffer.sampleRate == 16_000 && decoded.buffer.frameCount == 16_000)
+    #expect(try AudioFile.info(at: url).frameCount == 16_000)
     // Lossy: the level survives within a fraction of a dB.
     let rms = { (x: [Float]) in (x.reduce(0) { $0 + Double($1 * $1) } / Double(x.count)).squareRoot() }
     #expect(abs(20 * log10(rms(decoded.buffer.channels[0]) / rms(tone))) < 0.5)

@@ -53,6 +53,6 @@ import Testing
     let folder = try TemporaryFolder()
     let missing = folder.file("nothing.wav")
     #expect(throws: MediaError.fileNotFound(path: missing.path)) { try FileDigest(of: missing) }
-    #expect(throws: MediaError.readFailed(path: folder.url.path, detail: "Is a directory")) { try FileDigest(of: folder.url) }
+    #expect(throws: MediaError.notRegularFile(path: folder.url.path, kind: "a folder")) { try FileDigest(of: folder.url) }
   }
 }

@@ -106,6 +106,44 @@ import Testing
     }
   }
 
+  /// A palette PNG (colour type 3, 8-bit indices) built by hand from its palette and rows of indices.
+  static func palettePNG(palette: [[UInt8]], indices: [[UInt8]]) -> Data {
+    func chunk(_ type: String, _ data: [UInt8]) -> Data {
+      let typeAndData = Data(type.utf8) + data
+      return withUnsafeBytes(of: UInt32(data.count).bigEndian) { Data($0) } + typeAndData
+        + withUnsafeBytes(of: CRC32.checksum(typeAndData).bigEndian) { Data($0) }
+    }
+    let width = UInt32(indices[0].count), height = UInt32(indices.count)
+    var header: [UInt8] = []
+    for value in [width, height] { withUnsafeBytes(of: value.bigEndian) { header += $0 } }
+    header += [8, 3, 0, 0, 0]
+    let rows: [UInt8] = indices.flatMap { [0] + $0 }  // filter type 0 (none) before each row
+    let stream = DeflateCompressor(level: 6)!.zlibCompress(rows)
+    return Data(PNGEncoder.signature) + chunk("IHDR", header) + chunk("PLTE", palette.flatMap { $0 })
+      + chunk("IDAT", stream) + chunk("IEND", [])
+  }
+
+  /// A palette image decodes to 8-bit RGB with each pixel its palette colour, and is written back as
+  /// RGB (colour type 2): what a transform makes is not limited to the palette's colours.
+  @Test func paletteImageDecodesAndIsWrittenAsRGB() throws {
+    let folder = try TemporaryFolder()
+    let palette: [[UInt8]] = [[0, 0, 0], [255, 0, 0], [12, 200, 99], [255, 255, 255]]
+    let indices: [[UInt8]] = [[0, 1, 2], [3, 2, 1]]
+    let url = folder.file("indexed.png")
+    try Self.palettePNG(palette: palette, indices: indices).write(to: url)
+    let image = try PNGFile.read(from: url)
+    #expect(image.layout == .rgb && image.bitDepth == .eight && image.width == 3 && image.height == 2)
+    #expect(image.levels() == indices.flatMap { $0.flatMap { palette[Int($0)].map(UInt16.init) } })
+    let stored = try PNGFile.storedFormat(at: url)
+    #expect(stored == PNGFile.StoredFormat(colourType: 3, bitDepth: 8) && stored.isExpandedOnRead)
+    #expect(stored.description == "8-bit palette")
+    let written = folder.file("written.png")
+    try PNGFile.write(image, to: written)
+    #expect(try PNGStructure(contentsOf: written).header?.colourType == 2)
+    #expect(try !PNGFile.storedFormat(at: written).isExpandedOnRead)
+    #expect(try PNGFile.read(from: written) == image)
+  }
+
   @Test func failedWriteLeavesNoFileBehind() throws {
     let folder = try TemporaryFolder()
     #expect(throws: MediaError.self) {

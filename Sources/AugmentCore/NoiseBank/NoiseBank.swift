@@ -54,7 +54,8 @@ public final class NoiseBank: Sendable {
   ///
   /// - Throws: ``NoiseBankError/notAFolder(path:)`` when `root` is not a folder. Bad clips do not throw.
   public init(root: URL, sampleRate: Int, cacheBytes: Int = NoiseBank.defaultCacheBytes) throws {
-    precondition(sampleRate > 0, "sample rate must be positive")
+    precondition(
+      MediaLimit.sampleRate.allowed.contains(sampleRate), "the bank's rate must be within MediaLimit.sampleRate")
     precondition(cacheBytes >= 0, "cache size cannot be negative")
     var isFolder: ObjCBool = false
     guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue else {
@@ -94,8 +95,10 @@ public final class NoiseBank: Sendable {
 
   /// The clip's samples, mono at `sampleRate`.
   ///
-  /// - Throws: ``NoiseBankError/unknownClip(_:bank:)`` for a clip the bank does not hold, or the
-  ///   ``MediaIO/MediaError`` naming the file when it cannot be decoded.
+  /// - Throws: ``NoiseBankError/unknownClip(_:bank:)`` for a clip the bank does not hold,
+  ///   ``NoiseBankError/unsupportedSampleRate(_:bank:)`` for a rate outside ``MediaIO/MediaLimit/sampleRate``,
+  ///   or the ``MediaIO/MediaError`` naming the file when it cannot be decoded (damaged, cut short, a
+  ///   header outside ``MediaIO/MediaLimit``, NaN or infinite samples).
   public func samples(for clip: String, sampleRate: Int) throws -> [Float] {
     try decoded(clip, sampleRate: sampleRate).samples
   }
@@ -105,6 +108,10 @@ public final class NoiseBank: Sendable {
   /// - Throws: as ``samples(for:sampleRate:)``.
   public func decoded(_ clip: String, sampleRate: Int) throws -> NoiseClip {
     guard knownClips.contains(clip) else { throw NoiseBankError.unknownClip(clip, bank: root.path) }
+    // Checked before any clip is touched, so a bad rate is never blamed on (or recorded against) a clip.
+    guard MediaLimit.sampleRate.allowed.contains(sampleRate) else {
+      throw NoiseBankError.unsupportedSampleRate(sampleRate, bank: root.path)
+    }
     let key = Key(clip: clip, sampleRate: sampleRate)
     enum Lookup { case cached(NoiseClip), pending(PendingDecode) }
     let lookup = state.withLock { state -> Lookup in

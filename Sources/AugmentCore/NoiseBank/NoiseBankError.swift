@@ -1,3 +1,5 @@
+import MediaIO
+
 /// Why a noise bank could not be opened or a clip could not be found in it.
 public enum NoiseBankError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The bank's root is missing or is not a folder.
@@ -8,6 +10,9 @@ public enum NoiseBankError: Error, Sendable, Equatable, CustomStringConvertible 
   case emptyCategory(String, bank: String)
   /// The clip is not one the bank indexed.
   case unknownClip(String, bank: String)
+  /// Noise was asked for at a rate outside ``MediaIO/MediaLimit/sampleRate``: the audio it is for
+  /// is at fault, not any clip.
+  case unsupportedSampleRate(Int, bank: String)
 
   public var description: String {
     switch self {
@@ -19,6 +24,10 @@ public enum NoiseBankError: Error, Sendable, Equatable, CustomStringConvertible 
       "\(bank)/\(name): no readable recording in this category. Add WAV or FLAC files, or pick another category."
     case .unknownClip(let clip, let bank):
       "\(bank): no clip “\(clip)” in this bank. Was the bank changed since the manifest was written?"
+    case .unsupportedSampleRate(let rate, let bank):
+      "\(bank): noise cannot be prepared for audio at \(rate) Hz, outside the accepted "
+        + "\(MediaLimit.sampleRate.allowed.lowerBound)…\(MediaLimit.sampleRate.allowed.upperBound) Hz. "
+        + "The audio to be mixed is at fault; resample it first."
     }
   }
 }

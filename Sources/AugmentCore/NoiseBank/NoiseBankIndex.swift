@@ -36,6 +36,10 @@ struct NoiseBankIndex {
   }
 
   /// Paths relative to `folder` of the audio files below it, skipping hidden files and folders.
+  ///
+  /// Everything with an audio extension that is not a folder is listed, so that a named pipe, a symbolic
+  /// link loop or a link to nothing is refused by the reader with its own reason rather than dropped
+  /// in silence.
   private static func audioFiles(under folder: URL) -> [String] {
     guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
     var found: [String] = []
@@ -44,9 +48,9 @@ struct NoiseBankIndex {
       guard !components.contains(where: { $0.hasPrefix(".") }) else { continue }
       guard audioExtensions.contains((relative as NSString).pathExtension.lowercased()) else { continue }
       var isFolder: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(relative).path, isDirectory: &isFolder),
-        !isFolder.boolValue
-      else { continue }
+      let exists = FileManager.default.fileExists(
+        atPath: folder.appendingPathComponent(relative).path, isDirectory: &isFolder)
+      guard !(exists && isFolder.boolValue) else { continue }
       found.append(relative)
     }
     return found

@@ -13,6 +13,8 @@ public struct AudioSampleFactory: SampleFactory {
   public let transformLines: [String]
   /// Calibration notes and noise-bank files that were skipped.
   public let notes: [String]
+  /// The noise bank, when a transform mixes noise: its problems are the run's unreadable noise clips.
+  private let noiseBank: NoiseBank?
 
   init(recipe: Recipe, members: [SourceExample], datasetClips: [SourceExample], noiseBanks: URL, jobs: Int) throws {
     let calibration = AudioCalibration(recipe: recipe, members: members, datasetClips: datasetClips, jobs: jobs)
@@ -22,12 +24,14 @@ public struct AudioSampleFactory: SampleFactory {
     var transforms: [any Transform<AudioBuffer>] = []
     var lines: [String] = []
     var noiseCategory: String?
+    var noiseBank: NoiseBank?
     var notes = calibration.notes
     for spec in recipe.transforms {
       switch spec {
       case .backgroundNoise(let noise):
         let bank = try NoiseBank(root: noiseBanks, sampleRate: sampleRate)
         notes += bank.problems.map { "noise bank: skipped \($0)" }
+        noiseBank = bank
         let snr = calibration.snrDraw ?? noise.snrDB
         transforms.append(
           try BackgroundNoise(
@@ -50,6 +54,7 @@ public struct AudioSampleFactory: SampleFactory {
     }
     chain = TransformChain(transforms: transforms)
     self.notes = notes
+    self.noiseBank = noiseBank
     transformLines = lines
     let thresholds = recipe.checklist
     var rules: [any ChecklistRule<AudioBuffer>] = []
@@ -79,4 +84,7 @@ public struct AudioSampleFactory: SampleFactory {
   public func write(_ media: AudioBuffer, to url: URL) throws {
     try AudioFile.write(media, to: url, as: .wavPCM16)
   }
+
+  /// Noise clips left out when the bank was opened, and those that failed to decode during the run.
+  public var unreadableInputs: [MediaError] { noiseBank?.problems ?? [] }
 }

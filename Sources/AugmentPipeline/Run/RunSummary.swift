@@ -27,6 +27,13 @@ public struct RunSummary: Sendable, Equatable, Codable {
   public var samplesPerSecond: Double
   /// Notes on calibration (e.g. that realism fell back to recipe defaults) and on the weakness gate.
   public var notes: [String]
+  /// Noise-bank clips that could not be read, each with the reason; absent when every clip was read.
+  public var unreadableNoiseClips: [UnreadableFile]? = nil
+
+  public struct UnreadableFile: Sendable, Equatable, Codable {
+    public var path: String
+    public var reason: String
+  }
 
   public struct SkippedSource: Sendable, Equatable, Codable {
     public var source: String
@@ -49,11 +56,13 @@ public struct RunSummary: Sendable, Equatable, Codable {
   /// Whether the run made everything it was asked for from inputs it could read.
   public var isComplete: Bool {
     !interrupted && failedIndices.isEmpty && !skippedSources.contains(where: \.unreadable)
+      && (unreadableNoiseClips ?? []).isEmpty
   }
 
   enum CodingKeys: String, CodingKey {
     case slice, seed, shard, requested, made, notes, interrupted, seconds, resumed
     case madeNow = "made_now", rejectedByRule = "rejected_by_rule", skippedSources = "skipped_sources"
     case failedIndices = "failed_indices", samplesPerSecond = "samples_per_second"
+    case unreadableNoiseClips = "unreadable_noise_clips"
   }
 }

@@ -1,5 +1,6 @@
 import AugmentCore
 import Foundation
+import MediaIO
 
 /// The media-specific half of a slice run: how to read a source, make one candidate from it,
 /// check the candidate, and write it. The runner supplies indices, random streams, redraws and files.
@@ -20,6 +21,14 @@ public protocol SampleFactory: Sendable {
 
   /// Writes the candidate to `url` atomically.
   func write(_ media: Media, to url: URL) throws
+
+  /// Inputs other than sources that could not be read (noise-bank clips), each naming its file; the run
+  /// goes on without them, and they count against its completeness as unreadable sources do.
+  var unreadableInputs: [MediaError] { get }
+}
+
+extension SampleFactory {
+  public var unreadableInputs: [MediaError] { [] }
 }
 
 /// One example a run may start from: a row of the error-analysis table whose media file was found.

@@ -87,14 +87,19 @@ public enum ShardMerger {
     try merged.write(identity: identity)
     let failedIndices = summaries.flatMap(\.failedIndices).sorted()
     let seconds = summaries.map(\.seconds).max() ?? 0
-    try merged.writeSummary(
-      RunSummary(
+    var summary = RunSummary(
         slice: first.slice, seed: first.seed, shard: nil, requested: count, made: records.count,
         madeNow: summaries.map(\.madeNow).reduce(0, +), resumed: summaries.contains(where: \.resumed),
         rejectedByRule: summaries.reduce(into: [:]) { total, summary in total.merge(summary.rejectedByRule, uniquingKeysWith: +) },
         skippedSources: mergeSkipped(summaries.flatMap(\.skippedSources)), failedIndices: failedIndices,
         interrupted: false, seconds: seconds, samplesPerSecond: seconds > 0 ? Double(records.count) / seconds : 0,
-        notes: Array(Set(summaries.flatMap(\.notes))).sorted()))
+        notes: Array(Set(summaries.flatMap(\.notes))).sorted())
+    // Every shard opens the same noise bank, so each names the same unreadable clips: keep one entry per path.
+    let unreadableNoise = Dictionary(
+      summaries.flatMap { $0.unreadableNoiseClips ?? [] }.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first }
+    ).values.sorted { $0.path < $1.path }
+    summary.unreadableNoiseClips = unreadableNoise.isEmpty ? nil : unreadableNoise
+    try merged.writeSummary(summary)
     return Result(shardCount: shardCount, requested: count, merged: records.count, failedIndices: failedIndices)
   }
 

@@ -109,11 +109,14 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
           seconds: Date().timeIntervalSince(start)))
     }
     let seconds = Date().timeIntervalSince(start)
-    let summary = RunSummary(
+    let unreadableNoise = factory.unreadableInputs.map { RunSummary.UnreadableFile(path: $0.path, reason: "\($0)") }
+      .sorted { $0.path < $1.path }
+    var summary = RunSummary(
       slice: settings.slice, seed: settings.seed, shard: settings.shard, requested: settings.target, made: tally.made,
       madeNow: madeNow, resumed: resumed, rejectedByRule: tally.rejectedByRule, skippedSources: tally.skippedSources,
       failedIndices: tally.failedIndices, interrupted: !exhausted, seconds: seconds,
       samplesPerSecond: seconds > 0 ? Double(madeNow) / seconds : 0, notes: notes)
+    summary.unreadableNoiseClips = unreadableNoise.isEmpty ? nil : unreadableNoise
     try folder.writeSummary(summary)
     return summary
   }

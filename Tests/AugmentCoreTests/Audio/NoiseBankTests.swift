@@ -28,23 +28,98 @@ import Testing
     }
   }
 
-  /// A FLAC cut short after its header indexes fine but fails to decode: the request throws the
-  /// error naming the file, and the bank adds it to its problems.
-  @Test func decodingFailureIsReportedAndNotFatal() throws {
+  /// A FLAC cut short is refused when the bank is indexed: its header promises frames it does not hold.
+  @Test func cutClipIsRefusedWhenIndexed() throws {
     let fixture = try NoiseBankFixture()
     let bytes = try Data(contentsOf: fixture.url("people-noise/babble-short.flac"))
     try bytes.prefix(bytes.count / 2).write(to: fixture.url("people-noise/cut.flac"))
     let bank = try NoiseBank(root: fixture.root, sampleRate: 16_000)
-    #expect(bank.clips(in: "people-noise").contains("people-noise/cut.flac"))
     let cutPath = fixture.url("people-noise/cut.flac").path
+    #expect(bank.clips(in: "people-noise") == ["people-noise/babble-short.flac"])
+    #expect(bank.problems.contains(.truncated(path: cutPath, detail: "the header promises 11200 frames, and the last cannot be decoded")))
+  }
+
+  /// A clip cut short after the bank was opened fails to decode: the request throws the error naming the
+  /// file, the bank adds it to its problems, and the other clips still decode.
+  @Test func decodingFailureIsReportedAndNotFatal() throws {
+    let fixture = try NoiseBankFixture()
+    let clip = "people-noise/babble-short.flac"
+    let bank = try NoiseBank(root: fixture.root, sampleRate: 16_000)
+    let bytes = try Data(contentsOf: fixture.url(clip))
+    try bytes.prefix(bytes.count / 2).write(to: fixture.url(clip))
     do {
-      _ = try bank.samples(for: "people-noise/cut.flac")
+      _ = try bank.samples(for: clip)
       Issue.record("the cut file decoded")
     } catch let error as MediaError {
-      #expect(error.path == cutPath)
+      #expect(error.path == fixture.url(clip).path)
     }
-    #expect(bank.problems.map(\.path).contains(cutPath))
-    #expect(try bank.samples(for: "people-noise/babble-short.flac").count == Int(0.7 * 16_000))
+    #expect(bank.problems.map(\.path).contains(fixture.url(clip).path))
+    #expect(try bank.samples(for: "white/white-6s.wav").count == 6 * 16_000)
+  }
+
+  /// A clip whose header says 1 Hz (which resampled to 16 kHz would grow 16 000-fold) is left out by
+  /// name when the bank opens, with the rate as the reason.
+  @Test func clipAtAnImplausibleRateIsRefusedByName() throws {
+    let fixture = try NoiseBankFixture()
+    try fixture.write([NoiseBankFixture.whiteNoise(seconds: 0.5, sampleRate: 16_000, seed: 6)], rate: 1, to: "white/slow.wav")
+    let bank = try NoiseBank(root: fixture.root, sampleRate: 16_000)
+    let path = fixture.url("white/slow.wav").path
+    #expect(bank.clips(in: "white") == ["white/white-6s.wav"])
+    #expect(bank.problems.contains(.outOfRange(path: path, limit: .sampleRate, value: 1)))
+  }
+
+  /// A named pipe, a symbolic link loop and a link to nothing named like clips are each left out with
+  /// their own reason, and opening the bank does not wait on the pipe.
+  @Test func nonRegularFilesAreLeftOutWithTheirReason() throws {
+    let fixture = try NoiseBankFixture()
+    let pipe = fixture.url("white/pipe.wav"), loop = fixture.url("white/loop.wav"), gone = fixture.url("white/gone.wav")
+    #expect(mkfifo(pipe.path, 0o600) == 0)
+    try FileManager.default.createSymbolicLink(at: loop, withDestinationURL: loop)
+    try FileManager.default.createSymbolicLink(at: gone, withDestinationURL: fixture.url("white/deleted.wav"))
+    let bank = try NoiseBank(root: fixture.root, sampleRate: 16_000)
+    #expect(bank.clips(in: "white") == ["white/white-6s.wav"])
+    #expect(bank.problems.contains(.notRegularFile(path: pipe.path, kind: "a named pipe (FIFO)")))
+    #expect(bank.problems.contains(.symlinkLoop(path: loop.path)))
+    #expect(bank.problems.contains(
+      .cannotOpen(path: gone.path, reason: "it is a symbolic link to a file that does not exist")))
+  }
+
+  /// A clip holding NaN is refused by name for its NaN samples when it is decoded, never called silent.
+  @Test func clipWithNaNIsRefusedForItsSamples() throws {
+    let fixture = try NoiseBankFixture()
+    var noise = NoiseBankFixture.whiteNoise(seconds: 1, sampleRate: 16_000, seed: 7)
+    noise[1_234] = .nan
+    try FileManager.default.createDirectory(at: fixture.url("bad"), withIntermediateDirectories: true)
+    try fixture.write([noise], rate: 16_000, to: "bad/nan.wav", as: .wavFloat32)
+    let bank = try NoiseBank(root: fixture.root, sampleRate: 16_000)
+    let expected = MediaError.nonFiniteSamples(path: fixture.url("bad/nan.wav").path, count: 1, firstFrame: 1_234)
+    #expect(throws: expected) { _ = try bank.samples(for: "bad/nan.wav") }
+    #expect(bank.problems.contains(expected))
+    let transform = try BackgroundNoise(bank: bank, category: "bad", snrRange: 5...5)
+    var rng = Xoshiro256StarStar(seed: 1)
+    let speech = AudioBuffer(mono: SpeechLikeSignal.make(seconds: 1, sampleRate: 16_000, seed: 8), sampleRate: 16_000)
+    #expect(throws: expected) { _ = try transform.sampleParameters(for: speech, using: &rng) }
+  }
+
+  /// Noise asked for at a rate outside the limits (audio at 1 Hz, or at 16 kHz with a bit flipped) is the
+  /// audio's fault: the error names the rate and no clip, and no clip is added to the problems.
+  @Test(arguments: [1, 67_124_864])
+  func rateOutsideTheLimitsBlamesTheAudioNotAClip(rate: Int) throws {
+    let fixture = try NoiseBankFixture()
+    let bank = try NoiseBank(root: fixture.root, sampleRate: 16_000)
+    let problems = bank.problems
+    #expect(throws: NoiseBankError.unsupportedSampleRate(rate, bank: fixture.root.path)) {
+      _ = try bank.samples(for: "car-noise/hum-16k.wav", sampleRate: rate)
+    }
+    let transform = try BackgroundNoise(bank: bank, category: "car-noise", snrRange: 5...5)
+    var rng = Xoshiro256StarStar(seed: 2)
+    do {
+      _ = try transform.sampleParameters(for: AudioBuffer(mono: [Float](repeating: 0.1, count: 64), sampleRate: rate), using: &rng)
+      Issue.record("noise was prepared at \(rate) Hz")
+    } catch {
+      #expect("\(error)".contains("\(rate) Hz") && !"\(error)".contains("car-noise/"), "\(error)")
+    }
+    #expect(bank.problems == problems)
   }
 
   /// The 44.1 kHz stereo clip comes out mono (the average of its channels) at 16 kHz, through libsoxr.
