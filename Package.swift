@@ -21,9 +21,10 @@ let package = Package(
     .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
     .systemLibrary(name: "CSoxr", pkgConfig: "soxr", providers: [.apt(["libsoxr-dev"])]),
     .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
+    .systemLibrary(name: "CTurboJPEG", pkgConfig: "libturbojpeg", providers: [.apt(["libturbojpeg0-dev"])]),
 
-    // The only module that imports the C modules: audio and PNG files, resampling.
-    .target(name: "MediaIO", dependencies: ["CSndFile", "CPNG", "CSoxr", "CDeflate"]),
+    // The only module that imports the C modules: audio, PNG and JPEG files, format detection, resampling.
+    .target(name: "MediaIO", dependencies: ["CSndFile", "CPNG", "CSoxr", "CDeflate", "CTurboJPEG"]),
     // Transforms, DSP, metrics, randomness and noise banks: pure Swift over MediaIO's value types.
     .target(name: "AugmentCore", dependencies: ["MediaIO"]),
     // Error-analysis tables, per-slice and per-class metrics, augmentation plans.

@@ -22,13 +22,15 @@ public enum MediaError: Error, Sendable, Equatable {
   case corrupt(path: String, detail: String)
   /// Writing failed (disk full, permissions, an unwritable folder…).
   case writeFailed(path: String, detail: String)
+  /// The bytes are not an image in a format the tool reads.
+  case notImage(path: String, reason: String)
 
   /// The file the error is about.
   public var path: String {
     switch self {
     case .fileNotFound(let path), .emptyFile(let path), .notAudio(let path, _), .notPNG(let path),
       .truncated(let path, _), .unsupported(let path, _), .noFrames(let path),
-      .imageTooLarge(let path, _, _), .corrupt(let path, _), .writeFailed(let path, _):
+      .imageTooLarge(let path, _, _), .corrupt(let path, _), .writeFailed(let path, _), .notImage(let path, _):
       path
     }
   }
@@ -42,7 +44,7 @@ extension MediaError: CustomStringConvertible, LocalizedError {
     case .emptyFile(let path):
       "\(path): the file is empty (0 bytes). Re-export or remove it."
     case .notAudio(let path, let reason):
-      "\(path): not a readable audio file (\(reason)). Use WAV, FLAC, OGG/Vorbis or AIFF."
+      "\(path): not a readable audio file (\(reason)). Use WAV, FLAC, OGG/Vorbis, AIFF or MP3."
     case .notPNG(let path):
       "\(path): not a PNG image (the PNG signature is missing). Convert it to PNG first."
     case .truncated(let path, let detail):
@@ -58,6 +60,8 @@ extension MediaError: CustomStringConvertible, LocalizedError {
       "\(path): damaged data (\(detail)). Export the file again."
     case .writeFailed(let path, let detail):
       "\(path): could not be written (\(detail)). Check free space and permissions of the folder."
+    case .notImage(let path, let reason):
+      "\(path): not a readable image (\(reason)). Use PNG or JPEG."
     }
   }
 

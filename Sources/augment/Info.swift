@@ -2,16 +2,18 @@ import ArgumentParser
 import Foundation
 import MediaIO
 
-/// `augment info FILE…`: what each audio or PNG file holds, without changing anything.
+/// `augment info FILE…`: what each audio or image file holds, without changing anything.
 struct Info: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Print the format, size and duration or dimensions of audio and PNG files.",
+    abstract: "Print the format, size and duration or dimensions of audio and image files.",
     discussion: """
-      Folders are searched recursively. A file that cannot be read is reported by name on standard \
-      error and the rest are still listed; the exit status is then 65.
+      Folders are searched recursively and every file in them is listed (hidden ones excepted); the \
+      format is told from each file's content, not its name. Files in a format the tool does not read \
+      are listed as unsupported, with the reason. A file in a readable format that cannot be read is \
+      reported by name on standard error and the rest are still listed; the exit status is then 65.
       """)
 
-  @Argument(help: "Audio files (WAV, FLAC, OGG, AIFF…), PNG images, or folders of them.")
+  @Argument(help: "Audio files (WAV, FLAC, OGG, AIFF, MP3…), PNG or JPEG images, or folders of them.")
   var paths: [String]
 
   func run() throws {
@@ -29,9 +31,16 @@ struct Info: ParsableCommand {
 
   private func describe(_ url: URL) throws -> String {
     let path = url.relativePath
-    if url.pathExtension.lowercased() == "png" {
-      let image = try PNGFile.read(from: url)
-      return "\(path)\tpng\t\(image.width)×\(image.height)\t\(image.layout.rawValue)\t\(image.bitDepth.rawValue)-bit"
+    guard let format = try MediaFormat.detect(at: url) else {
+      return "\(path)\tunsupported\tneither audio nor an image in a format the tool reads"
+    }
+    if let reason = format.unsupportedReason { return "\(path)\tunsupported\t\(reason)" }
+    if format.kind == .image {
+      let decoded = try ImageFile.read(from: url)
+      let image = decoded.image
+      let quality = if case .jpeg(let quality) = decoded.encoding { "\tquality \(quality)" } else { "" }
+      return "\(path)\t\(format.rawValue)\t\(image.width)×\(image.height)\t\(image.layout.rawValue)\t"
+        + "\(image.bitDepth.rawValue)-bit\(quality)"
     }
     let info = try AudioFile.info(at: url)
     let duration = String(format: "%.3f s", info.duration)

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 
-/// Turns command-line paths into a sorted list of files, walking folders recursively.
+/// Turns command-line paths into a sorted list of files, walking folders recursively. Every regular file
+/// that is not hidden is listed, whatever its name: its content says what it is.
 enum MediaFileList {
   static func expand(_ paths: [String]) throws -> [URL] {
     var files: [URL] = []
@@ -19,7 +20,6 @@ enum MediaFileList {
       let found = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])?
         .compactMap { $0 as? URL }
         .filter { !$0.lastPathComponent.hasPrefix(".") && (try? $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true }
-        .filter { ["wav", "flac", "ogg", "aif", "aiff", "png"].contains($0.pathExtension.lowercased()) }
         .sorted { $0.path < $1.path } ?? []
       files += found.map { URL(fileURLWithPath: path + String($0.path.dropFirst(root.path.count))) }
     }

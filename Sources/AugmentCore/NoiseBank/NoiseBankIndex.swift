@@ -3,11 +3,6 @@ import MediaIO
 
 /// The clips found under a noise bank's category folders, and the files that had to be left out.
 struct NoiseBankIndex {
-  /// Extensions of files libsndfile can decode; anything else in a bank is not a clip.
-  static let audioExtensions: Set<String> = [
-    "wav", "wave", "flac", "ogg", "oga", "opus", "mp3", "aif", "aiff", "aifc", "au", "snd", "caf", "w64", "rf64",
-  ]
-
   var clipsByCategory: [String: [String]] = [:]
   var problems: [MediaError] = []
 
@@ -35,17 +30,18 @@ struct NoiseBankIndex {
     }
   }
 
-  /// Paths relative to `folder` of the audio files below it, skipping hidden files and folders.
+  /// Paths relative to `folder` of the audio files below it (by ``MediaFormat/judge(_:)``), skipping hidden
+  /// files and folders; anything else in a bank is not a clip.
   private static func audioFiles(under folder: URL) -> [String] {
     guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
     var found: [String] = []
     while let relative = walker.nextObject() as? String {
       let components = relative.split(separator: "/")
       guard !components.contains(where: { $0.hasPrefix(".") }) else { continue }
-      guard audioExtensions.contains((relative as NSString).pathExtension.lowercased()) else { continue }
       var isFolder: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(relative).path, isDirectory: &isFolder),
-        !isFolder.boolValue
+      let file = folder.appendingPathComponent(relative)
+      guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder), !isFolder.boolValue,
+        MediaFormat.judge(file)?.kind == .audio
       else { continue }
       found.append(relative)
     }
