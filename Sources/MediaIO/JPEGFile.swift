@@ -52,7 +52,10 @@ public enum JPEGFile {
       throw MediaError.unsupported(
         path: path, detail: "a CMYK or YCCK JPEG (print colours); convert it to RGB, e.g. `convert in.jpg -colorspace sRGB out.jpg`")
     }
-    guard width > 0, height > 0, Int(width) <= PNGFile.maximumDimension, Int(height) <= PNGFile.maximumDimension,
+    guard width > 0, height > 0 else {
+      throw MediaError.corrupt(path: path, detail: "the header gives \(width)×\(height) pixels")
+    }
+    guard Int(width) <= PNGFile.maximumDimension, Int(height) <= PNGFile.maximumDimension,
       Int(width) * Int(height) <= PNGFile.maximumPixelCount
     else { throw MediaError.imageTooLarge(path: path, width: Int(width), height: Int(height)) }
     let count = Int(width) * Int(height) * layout.channelCount
