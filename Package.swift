@@ -50,7 +50,8 @@ let package = Package(
     .testTarget(name: "AugmentAnalysisTests", dependencies: ["AugmentAnalysis"], exclude: ["Reference"]),
     .testTarget(name: "AugmentPipelineTests", dependencies: ["AugmentPipeline", "AugmentCore", "AugmentAnalysis", "MediaIO"]),
     // End-to-end tests run the built executable on the shipped samples and inspect its files with the libraries.
-    .testTarget(name: "augmentTests", dependencies: ["augment", "AugmentPipeline", "AugmentCore", "MediaIO"]),
+    .testTarget(
+      name: "augmentTests", dependencies: ["augment", "AugmentPipeline", "AugmentCore", "MediaIO"], exclude: ["Reference"]),
   ],
   swiftLanguageModes: [.v6]
 )
