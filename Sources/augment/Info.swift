@@ -31,7 +31,8 @@ struct Info: ParsableCommand {
 
   private func describe(_ url: URL) throws -> String {
     let path = url.relativePath
-    guard let format = try MediaFormat.detect(at: url) else {
+    // By content, else by name: a damaged `.wav` is reported by the audio reader, not listed as unsupported.
+    guard let format = MediaFormat.judge(url) else {
       return "\(path)\tunsupported\tneither audio nor an image in a format the tool reads"
     }
     if let reason = format.unsupportedReason { return "\(path)\tunsupported\t\(reason)" }

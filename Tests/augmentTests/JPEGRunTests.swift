@@ -162,5 +162,10 @@ import Testing
     #expect(byName["clip.wav"]?.contains("\twav/pcm16\t8000 Hz") == true)
     #expect(byName["frame.webp"]?.hasSuffix("\tunsupported\tWEBP images are not read; convert them to PNG or JPEG") == true)
     #expect(byName["notes.txt"]?.hasSuffix("\tunsupported\tneither audio nor an image in a format the tool reads") == true)
+    // A file named as audio that holds nothing recognisable is damaged audio, not an unsupported file.
+    FileManager.default.createFile(atPath: root.appendingPathComponent("broken.wav").path, contents: Data("hello".utf8))
+    let damaged = try AugmentCLI.run(["info", root.path])
+    #expect(damaged.status == 65 && damaged.stdout.split(separator: "\n").count == 5)
+    #expect(damaged.stderr.contains("broken.wav: not a readable audio file"))
   }
 }
