@@ -67,16 +67,14 @@ public enum EXIFOrientation: Int, Sendable, CaseIterable {
     let width = image.width, height = image.height, channels = image.channelCount
     let swapsSides = rawValue >= 5
     let outWidth = swapsSides ? height : width, outHeight = swapsSides ? width : height
-    var pixels = [Float](repeating: 0, count: image.pixels.count)
-    image.pixels.withUnsafeBufferPointer { source in
-      pixels.withUnsafeMutableBufferPointer { destination in
-        for y in 0..<outHeight {
-          for x in 0..<outWidth {
-            let (sx, sy) = sourcePoint(x: x, y: y, width: width, height: height)
-            let from = (sy * width + sx) * channels, to = (y * outWidth + x) * channels
-            for channel in 0..<channels { destination[to + channel] = source[from + channel] }
-          }
-        }
+    let source = image.pixels
+    var pixels: [Float] = []
+    pixels.reserveCapacity(source.count)
+    for y in 0..<outHeight {
+      for x in 0..<outWidth {
+        let (sx, sy) = sourcePoint(x: x, y: y, width: width, height: height)
+        let from = (sy * width + sx) * channels
+        pixels.append(contentsOf: source[from..<(from + channels)])
       }
     }
     return Image(width: outWidth, height: outHeight, layout: image.layout, bitDepth: image.bitDepth, pixels: pixels)
