@@ -30,8 +30,9 @@ struct NoiseBankIndex {
     }
   }
 
-  /// Paths relative to `folder` of the audio files below it (by ``MediaFormat/judge(_:)``), skipping hidden
-  /// files and folders; anything else in a bank is not a clip.
+  /// Paths relative to `folder` of the files below it that are audio by content or by name (a file named as
+  /// audio that is not is then reported by the reader), skipping hidden files and folders; anything else in
+  /// a bank is not a clip.
   private static func audioFiles(under folder: URL) -> [String] {
     guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
     var found: [String] = []
@@ -41,7 +42,7 @@ struct NoiseBankIndex {
       var isFolder: ObjCBool = false
       let file = folder.appendingPathComponent(relative)
       guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder), !isFolder.boolValue,
-        MediaFormat.judge(file)?.kind == .audio
+        MediaFormat.judge(file)?.kind == .audio || MediaFormat(fileExtension: file.pathExtension)?.kind == .audio
       else { continue }
       found.append(relative)
     }
