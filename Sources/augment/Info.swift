@@ -37,7 +37,12 @@ struct Info: ParsableCommand {
     }
     if let reason = format.unsupportedReason { return "\(path)\tunsupported\t\(reason)" }
     if format.kind == .image {
-      let decoded = try ImageFile.read(from: url)
+      let decoded: ImageFile.Decoded
+      do {
+        decoded = try ImageFile.read(from: url)
+      } catch MediaError.unsupported(_, let detail) {
+        return "\(path)\tunsupported\t\(detail)"  // a CMYK JPEG
+      }
       let image = decoded.image
       let quality = if case .jpeg(let quality) = decoded.encoding { "\tquality \(quality)" } else { "" }
       return "\(path)\t\(format.rawValue)\t\(image.width)×\(image.height)\t\(image.layout.rawValue)\t"
