@@ -50,7 +50,8 @@ public enum JPEGFile {
     case Int32(TJCS_RGB.rawValue), Int32(TJCS_YCbCr.rawValue): layout = .rgb
     default:
       throw MediaError.unsupported(
-        path: path, detail: "a CMYK or YCCK JPEG (print colours); convert it to RGB, e.g. `convert in.jpg -colorspace sRGB out.jpg`")
+        path: path,
+        detail: "a CMYK or YCCK JPEG (print colours); convert it to RGB, e.g. `convert in.jpg -colorspace sRGB out.jpg`")
     }
     guard width > 0, height > 0 else {
       throw MediaError.corrupt(path: path, detail: "the header gives \(width)×\(height) pixels")

@@ -25,7 +25,9 @@ enum JPEGQuality {
         guard index == 0 else { continue }
         let values: [Int] =
           sixteenBit
-          ? stride(from: entries.startIndex, to: entries.endIndex, by: 2).map { Int(entries[$0]) << 8 | Int(entries[$0 + 1]) }
+          ? stride(from: entries.startIndex, to: entries.endIndex, by: 2).map {
+            Int(entries[$0]) << 8 | Int(entries[$0 + 1])
+          }
           : entries.map { Int($0) }
         return nearestQuality(toZigzagTable: values, maximumEntry: sixteenBit ? 32767 : 255)
       }

@@ -47,7 +47,8 @@ public struct SliceDataset: Sendable {
   /// (by its name's extension when it cannot be read); `nil` when no row has a path or neither tells.
   public var modality: Modality? {
     guard let path = table.rows.lazy.compactMap(\.path).first else { return nil }
-    let format = paths.resolve(path).flatMap(MediaFormat.judge) ?? MediaFormat(fileExtension: (path as NSString).pathExtension)
+    let format =
+      paths.resolve(path).flatMap(MediaFormat.judge) ?? MediaFormat(fileExtension: (path as NSString).pathExtension)
     switch format?.kind {
     case .image: return .image
     case .audio: return .audio
