@@ -32,6 +32,18 @@ struct JPEGQualityTests {
     #expect(JPEGQuality.nearestQuality(toZigzagTable: nearly80, maximumEntry: 255) == 80)
   }
 
+  /// A 16-bit table (precision nibble 1) after a chroma table in the same segment: entries above 255 that an
+  /// 8-bit table would clamp tell quality 3 from quality 5.
+  @Test func readsSixteenBitTables() {
+    let chroma = [0x01] + [UInt8](repeating: 99, count: 64)
+    let luma = [UInt8(0x10)] + JPEGQuality.scaledLuminanceTable(quality: 3, maximumEntry: 32767).flatMap {
+      [UInt8($0 >> 8), UInt8($0 & 0xFF)]
+    }
+    let length = 2 + chroma.count + luma.count
+    let file = [0xFF, 0xD8, 0xFF, 0xDB, UInt8(length >> 8), UInt8(length & 0xFF)] + chroma + luma
+    #expect(JPEGQuality.estimate(JPEGSegments(bytes: file)) == 3)
+  }
+
   @Test func noLuminanceTableGivesNoEstimate() {
     let chromaOnly = [0xFF, 0xD8, 0xFF, 0xDB, 0x00, 0x43, 0x01] + [UInt8](repeating: 3, count: 64)
     #expect(JPEGQuality.estimate(JPEGSegments(bytes: chromaOnly)) == nil)
