@@ -22,9 +22,11 @@ let package = Package(
     .systemLibrary(name: "CSoxr", pkgConfig: "soxr", providers: [.apt(["libsoxr-dev"])]),
     .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
     .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+    .systemLibrary(name: "CTurboJPEG", pkgConfig: "libturbojpeg", providers: [.apt(["libturbojpeg0-dev"])]),
 
-    // The only module that imports the C modules: audio and PNG files, resampling, file digests.
-    .target(name: "MediaIO", dependencies: ["CSndFile", "CPNG", "CSoxr", "CDeflate", "COpenSSL"]),
+    // The only module that imports the C modules: audio, PNG and JPEG files, format detection, resampling,
+    // file digests.
+    .target(name: "MediaIO", dependencies: ["CSndFile", "CPNG", "CSoxr", "CDeflate", "COpenSSL", "CTurboJPEG"]),
     // Transforms, DSP, metrics, randomness and noise banks: pure Swift over MediaIO's value types.
     .target(name: "AugmentCore", dependencies: ["MediaIO"]),
     // Error-analysis tables, per-slice and per-class metrics, augmentation plans.
@@ -55,7 +57,8 @@ let package = Package(
       name: "AugmentPipelineTests", dependencies: ["AugmentPipeline", "AugmentCore", "AugmentAnalysis", "MediaIO"],
       exclude: ["Reference"]),
     // End-to-end tests run the built executable on the shipped samples and inspect its files with the libraries.
-    .testTarget(name: "augmentTests", dependencies: ["augment", "AugmentPipeline", "AugmentCore", "MediaIO"]),
+    .testTarget(
+      name: "augmentTests", dependencies: ["augment", "AugmentPipeline", "AugmentCore", "MediaIO"], exclude: ["Reference"]),
   ],
   swiftLanguageModes: [.v6]
 )

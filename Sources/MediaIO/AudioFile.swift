@@ -21,6 +21,7 @@ public enum AudioFile {
   /// Reads the header of the file at `url`, checks it against ``MediaLimit``, and decodes the last frame
   /// it promises, so a file cut short is refused here rather than reported at its header's length.
   public static func info(at url: URL) throws -> Info {
+    try refuseImage(at: url)
     let handle = try SoundFileHandle(reading: url.path, headerOnly: true)
     try handle.checkLastFrameDecodes()
     return handle.info
@@ -28,10 +29,11 @@ public enum AudioFile {
 
   /// Decodes every frame of the file at `url` into Float32 (integer PCM as `k / 2^(bits-1)`).
   ///
-  /// Reads anything libsndfile reads: WAV (8/16/24/32-bit integer and float), FLAC, OGG/Vorbis, AIFF and more.
-  /// A file outside ``MediaLimit``, cut short, or holding NaN or infinite samples throws a ``MediaError``
+  /// Reads anything libsndfile reads: WAV (8/16/24/32-bit integer and float), FLAC, OGG/Vorbis, AIFF, MP3
+  /// and more. A file outside ``MediaLimit``, cut short, or holding NaN or infinite samples throws a ``MediaError``
   /// naming it.
   public static func read(from url: URL) throws -> Decoded {
+    try refuseImage(at: url)
     let handle = try SoundFileHandle(reading: url.path)
     let info = handle.info
     let interleaved = try handle.readAllFrames()
@@ -54,5 +56,12 @@ public enum AudioFile {
       try handle.write(buffer, format: format)
       try handle.close()
     }
+  }
+
+  /// Refuses a file whose content is an image, whatever its name, before libsndfile guesses at it;
+  /// a file that cannot be opened is left to libsndfile to report.
+  private static func refuseImage(at url: URL) throws {
+    guard let format = try? MediaFormat.detect(at: url), format.kind == .image else { return }
+    throw MediaError.notAudio(path: url.path, reason: "it holds a \(format.rawValue.uppercased()) image")
   }
 }

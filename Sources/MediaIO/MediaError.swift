@@ -34,6 +34,8 @@ public enum MediaError: Error, Sendable, Equatable {
   case symlinkLoop(path: String)
   /// The file exists but cannot be opened (permissions, a link to a missing file…).
   case cannotOpen(path: String, reason: String)
+  /// The bytes are not an image in a format the tool reads.
+  case notImage(path: String, reason: String)
 
   /// The file the error is about.
   public var path: String {
@@ -42,7 +44,7 @@ public enum MediaError: Error, Sendable, Equatable {
       .truncated(let path, _), .unsupported(let path, _), .noFrames(let path),
       .imageTooLarge(let path, _, _), .corrupt(let path, _), .writeFailed(let path, _), .readFailed(let path, _),
       .outOfRange(let path, _, _), .nonFiniteSamples(let path, _, _), .notRegularFile(let path, _),
-      .symlinkLoop(let path), .cannotOpen(let path, _):
+      .symlinkLoop(let path), .cannotOpen(let path, _), .notImage(let path, _):
       path
     }
   }
@@ -56,7 +58,7 @@ extension MediaError: CustomStringConvertible, LocalizedError {
     case .emptyFile(let path):
       "\(path): the file is empty (0 bytes). Re-export or remove it."
     case .notAudio(let path, let reason):
-      "\(path): not a readable audio file (\(reason)). Use WAV, FLAC, OGG/Vorbis or AIFF."
+      "\(path): not a readable audio file (\(reason)). Use WAV, FLAC, OGG/Vorbis, AIFF or MP3."
     case .notPNG(let path):
       "\(path): not a PNG image (the PNG signature is missing). Convert it to PNG first."
     case .truncated(let path, let detail):
@@ -87,6 +89,8 @@ extension MediaError: CustomStringConvertible, LocalizedError {
         + "Fix or remove the links."
     case .cannotOpen(let path, let reason):
       "\(path): cannot be opened (\(reason)). Check the file's permissions, or the link's target."
+    case .notImage(let path, let reason):
+      "\(path): not a readable image (\(reason)). Use PNG or JPEG."
     }
   }
 

@@ -2,19 +2,21 @@ import ArgumentParser
 import Foundation
 import MediaIO
 
-/// `augment info FILE…`: what each audio or PNG file holds, without changing anything.
+/// `augment info FILE…`: what each audio or image file holds, without changing anything.
 struct Info: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Print the format, size and duration or dimensions of audio and PNG files.",
+    abstract: "Print the format, size and duration or dimensions of audio and image files.",
     discussion: """
-      Folders are searched recursively. Only headers are read, but the last frame each audio header \
-      promises is decoded, so a file cut short is reported rather than listed at its header's length. \
-      A file that cannot be read (cut short, a header outside the accepted rates, channels or length, \
-      not a regular file, a symbolic link loop) is reported by name on standard error and the rest are \
-      still listed; the exit status is then 65.
+      Folders are searched recursively and every file in them is listed (hidden ones excepted); the \
+      format is told from each file's content, not its name. Files in a format the tool does not read \
+      are listed as unsupported, with the reason. Only headers are read, but the last frame each audio \
+      header promises is decoded, so a file cut short is reported rather than listed at its header's \
+      length. A file that cannot be read (cut short, a header outside the accepted rates, channels or \
+      length, not a regular file, a symbolic link loop) is reported by name on standard error and the \
+      rest are still listed; the exit status is then 65.
       """)
 
-  @Argument(help: "Audio files (WAV, FLAC, OGG, AIFF…), PNG images, or folders of them.")
+  @Argument(help: "Audio files (WAV, FLAC, OGG, AIFF, MP3…), PNG or JPEG images, or folders of them.")
   var paths: [String]
 
   func run() throws {
@@ -32,12 +34,27 @@ struct Info: ParsableCommand {
 
   private func describe(_ url: URL) throws -> String {
     let path = url.relativePath
-    if url.pathExtension.lowercased() == "png" {
-      let image = try PNGFile.read(from: url)
-      let stored = try PNGFile.storedFormat(at: url)
-      let expanded = stored.isExpandedOnRead ? "\t(stored as \(stored); read and written as shown)" : ""
-      return "\(path)\tpng\t\(image.width)×\(image.height)\t\(image.layout.rawValue)\t\(image.bitDepth.rawValue)-bit"
-        + expanded
+    // By content, else by name: a damaged `.wav` is reported by the audio reader, not listed as unsupported;
+    // a path that is no regular file (a named pipe, a link loop) is reported as such.
+    guard let format = try MediaFormat.detect(at: url) ?? MediaFormat(fileExtension: url.pathExtension) else {
+      return "\(path)\tunsupported\tneither audio nor an image in a format the tool reads"
+    }
+    if let reason = format.unsupportedReason { return "\(path)\tunsupported\t\(reason)" }
+    if format.kind == .image {
+      let decoded: ImageFile.Decoded
+      do {
+        decoded = try ImageFile.read(from: url)
+      } catch MediaError.unsupported(_, let detail) {
+        return "\(path)\tunsupported\t\(detail)"  // a CMYK JPEG
+      }
+      let image = decoded.image
+      let quality = if case .jpeg(let quality) = decoded.encoding { "\tquality \(quality)" } else { "" }
+      var expanded = ""
+      if format == .png, case let stored = try PNGFile.storedFormat(at: url), stored.isExpandedOnRead {
+        expanded = "\t(stored as \(stored); read and written as shown)"
+      }
+      return "\(path)\t\(format.rawValue)\t\(image.width)×\(image.height)\t\(image.layout.rawValue)\t"
+        + "\(image.bitDepth.rawValue)-bit\(quality)\(expanded)"
     }
     let info = try AudioFile.info(at: url)
     let duration = String(format: "%.3f s", info.duration)

@@ -3,12 +3,10 @@ import Foundation
 
 /// Turns command-line paths into a sorted list of files, walking folders recursively.
 ///
-/// Anything that is not a folder is listed as it is, whatever its type: a named pipe, a device or a
-/// symbolic link that loops or leads nowhere is then refused by the reader with its own message
-/// rather than left out in silence or called missing.
+/// Everything that is not hidden and not a folder is listed, whatever its name or type: its content says
+/// what it is, and a named pipe, a device or a symbolic link that loops or leads nowhere is then refused
+/// by the reader with its own message rather than left out in silence or called missing.
 enum MediaFileList {
-  static let extensions: Set<String> = ["wav", "flac", "ogg", "aif", "aiff", "png"]
-
   static func expand(_ paths: [String]) throws -> [URL] {
     var files: [URL] = []
     for path in paths {
@@ -26,7 +24,7 @@ enum MediaFileList {
       let root = URL(fileURLWithPath: path)
       let found = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isDirectoryKey])?
         .compactMap { $0 as? URL }
-        .filter { !$0.lastPathComponent.hasPrefix(".") && extensions.contains($0.pathExtension.lowercased()) }
+        .filter { !$0.lastPathComponent.hasPrefix(".") }
         .filter { (try? $0.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) != true }
         .sorted { $0.path < $1.path } ?? []
       files += found.map { URL(fileURLWithPath: path + String($0.path.dropFirst(root.path.count))) }

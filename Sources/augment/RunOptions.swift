@@ -46,6 +46,12 @@ struct RunOptions: ParsableArguments {
   @Flag(help: "Accept absolute paths and paths that leave the dataset's folder.")
   var allowOutsidePaths = false
 
+  @Option(help: "Write image samples as png or jpeg. Default: as each source is stored (JPEG at its quality).")
+  var imageFormat: ImageOutputFormat?
+
+  @Option(help: "Write audio samples as wav or flac (16-bit PCM).")
+  var audioFormat: AudioOutputFormat = .wav
+
   func validate() throws {
     guard SliceDataset.SourceSelection(rawValue: sources) != nil else {
       throw ValidationError("--sources takes untagged-correct, untagged or all.")

@@ -59,7 +59,7 @@ struct SliceCommand {
       dataset: URL(fileURLWithPath: dataset), sources: SliceDataset.SourceSelection(rawValue: options.sources)!,
       noiseBanks: URL(fileURLWithPath: options.noiseBanks), output: URL(fileURLWithPath: out),
       shard: try options.resolvedShard(), resume: options.resume, force: options.force,
-      allowOutsidePaths: options.allowOutsidePaths)
+      allowOutsidePaths: options.allowOutsidePaths, imageFormat: options.imageFormat, audioFormat: options.audioFormat)
   }
 
   /// Prints the error on standard error and picks the exit status its kind calls for.

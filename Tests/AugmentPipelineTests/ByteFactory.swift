@@ -9,7 +9,7 @@ import MediaIO
 struct ByteFactory: SampleFactory {
   struct Draw: Codable { var value: UInt64 }
 
-  var fileExtension: String { "bin" }
+  func fileExtension(for media: [UInt8]) -> String { "bin" }
 
   func load(_ source: SourceExample) throws -> [UInt8] {
     guard source.id != "unreadable" else { throw MediaError.fileNotFound(path: source.path) }

@@ -3,11 +3,6 @@ import MediaIO
 
 /// The clips found under a noise bank's category folders, and the files that had to be left out.
 struct NoiseBankIndex {
-  /// Extensions of files libsndfile can decode; anything else in a bank is not a clip.
-  static let audioExtensions: Set<String> = [
-    "wav", "wave", "flac", "ogg", "oga", "opus", "mp3", "aif", "aiff", "aifc", "au", "snd", "caf", "w64", "rf64",
-  ]
-
   var clipsByCategory: [String: [String]] = [:]
   var problems: [MediaError] = []
 
@@ -35,22 +30,24 @@ struct NoiseBankIndex {
     }
   }
 
-  /// Paths relative to `folder` of the audio files below it, skipping hidden files and folders.
+  /// Paths relative to `folder` of the files below it that are audio by content or by name, skipping hidden
+  /// files and folders; anything else in a bank is not a clip.
   ///
-  /// Everything with an audio extension that is not a folder is listed, so that a named pipe, a symbolic
-  /// link loop or a link to nothing is refused by the reader with its own reason rather than dropped
-  /// in silence.
+  /// A file named as audio is listed whatever it holds, and so is a named pipe, a symbolic link loop or a
+  /// link to nothing with an audio name, so that the reader refuses each with its own reason rather than
+  /// it being dropped in silence.
   private static func audioFiles(under folder: URL) -> [String] {
     guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
     var found: [String] = []
     while let relative = walker.nextObject() as? String {
       let components = relative.split(separator: "/")
       guard !components.contains(where: { $0.hasPrefix(".") }) else { continue }
-      guard audioExtensions.contains((relative as NSString).pathExtension.lowercased()) else { continue }
       var isFolder: ObjCBool = false
-      let exists = FileManager.default.fileExists(
-        atPath: folder.appendingPathComponent(relative).path, isDirectory: &isFolder)
-      guard !(exists && isFolder.boolValue) else { continue }
+      let file = folder.appendingPathComponent(relative)
+      let exists = FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder)
+      guard !(exists && isFolder.boolValue),
+        MediaFormat.judge(file)?.kind == .audio || MediaFormat(fileExtension: file.pathExtension)?.kind == .audio
+      else { continue }
       found.append(relative)
     }
     return found

@@ -14,7 +14,7 @@ public struct ImageCalibration: Sendable {
 
   init(recipe: Recipe, members: [SourceExample], jobs: Int) {
     let measured = MemberMeasurement.measure(members, jobs: jobs) { member in
-      ImageStatistics(of: try PNGFile.read(from: member.url))
+      ImageStatistics(of: try ImageFile.read(from: member.url).image)
     }
     memberCount = measured.values.count
     notes = measured.problems.map { "real \(recipe.name) member skipped: \($0)" }

@@ -1,5 +1,6 @@
 import AugmentCore
 import Foundation
+import MediaIO
 
 /// One media file a card shows: a source in the dataset folder or an output in the run folder.
 struct PreviewMedia: Hashable, Sendable {
@@ -55,7 +56,8 @@ struct MediaLocator {
   }
 
   private func media(_ path: String, role: String, url: URL?, refusal: String) -> PreviewMedia {
-    let kind: PreviewMedia.Kind = path.lowercased().hasSuffix(".png") ? .image : .audio
+    let format = url.flatMap(MediaFormat.judge) ?? MediaFormat(fileExtension: (path as NSString).pathExtension)
+    let kind: PreviewMedia.Kind = format?.kind == .image ? .image : .audio
     let problem: String?
     if url == nil {
       problem = refusal

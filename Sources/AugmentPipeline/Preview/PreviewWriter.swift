@@ -77,10 +77,10 @@ public enum PreviewWriter {
   ) -> ContactSheet.Row {
     let pictures = card.media.map { _, media -> Image? in
       guard media.problem == nil, failures[media] == nil, let url = media.url else { return nil }
-      let picture = media.kind == .image ? url : media.spectrogram.map { runFolder.appendingPathComponent($0) }
-      guard let picture else { return nil }
       do {
-        return try PNGFile.read(from: picture)
+        if media.kind == .image { return try ImageFile.read(from: url).image }
+        guard let spectrogram = media.spectrogram else { return nil }
+        return try PNGFile.read(from: runFolder.appendingPathComponent(spectrogram))
       } catch {
         failures[media] = "\(error)"
         return nil

@@ -3,9 +3,9 @@ import Foundation
 import MediaIO
 
 /// Makes audio candidates: reads a clip, chains the recipe's transforms, gates the result with the
-/// audio checklist, writes PCM16 WAV at the source's rate and channel count.
+/// audio checklist, writes 16-bit WAV or FLAC at the source's rate and channel count.
 public struct AudioSampleFactory: SampleFactory {
-  public let fileExtension = "wav"
+  let outputFormat: AudioOutputFormat
   public let calibration: AudioCalibration
   let chain: TransformChain<AudioBuffer>
   let checklist: Checklist<AudioBuffer>
@@ -16,7 +16,11 @@ public struct AudioSampleFactory: SampleFactory {
   /// The noise bank, when a transform mixes noise: its problems are the run's unreadable noise clips.
   private let noiseBank: NoiseBank?
 
-  init(recipe: Recipe, members: [SourceExample], datasetClips: [SourceExample], noiseBanks: URL, jobs: Int) throws {
+  init(
+    recipe: Recipe, members: [SourceExample], datasetClips: [SourceExample], noiseBanks: URL, jobs: Int,
+    outputFormat: AudioOutputFormat
+  ) throws {
+    self.outputFormat = outputFormat
     let calibration = AudioCalibration(recipe: recipe, members: members, datasetClips: datasetClips, jobs: jobs)
     self.calibration = calibration
     let sampleRate = try datasetClips.lazy.compactMap { try? AudioFile.info(at: $0.url).sampleRate }.first
@@ -81,8 +85,10 @@ public struct AudioSampleFactory: SampleFactory {
     try checklist.evaluate(CandidateSample(source: source, original: original, candidate: candidate, records: records))
   }
 
+  public func fileExtension(for media: AudioBuffer) -> String { outputFormat.fileExtension }
+
   public func write(_ media: AudioBuffer, to url: URL) throws {
-    try AudioFile.write(media, to: url, as: .wavPCM16)
+    try AudioFile.write(media, to: url, as: outputFormat.writeFormat)
   }
 
   /// Noise clips left out when the bank was opened, and those that failed to decode during the run.

@@ -2,17 +2,19 @@ import AugmentCore
 import Foundation
 import MediaIO
 
-/// Makes image candidates: reads a PNG, chains the recipe's transforms, gates the result with the image
-/// checklist, writes a PNG of the source's colour type and bit depth.
+/// Makes image candidates: reads a PNG or JPEG, chains the recipe's transforms, gates the result with the
+/// image checklist, writes it as its source was stored (a PNG of the source's colour type and bit depth, or a
+/// JPEG at the source's quality) unless an output format is given.
 public struct ImageSampleFactory: SampleFactory {
-  public let fileExtension = "png"
+  let outputFormat: ImageOutputFormat?
   public let calibration: ImageCalibration
   let chain: TransformChain<Image>
   let checklist: Checklist<MeasuredImage>
   /// The recipe's transforms as they will run, with calibrated ranges.
   public let transformLines: [String]
 
-  init(recipe: Recipe, members: [SourceExample], jobs: Int) throws {
+  init(recipe: Recipe, members: [SourceExample], jobs: Int, outputFormat: ImageOutputFormat?) throws {
+    self.outputFormat = outputFormat
     let calibration = ImageCalibration(recipe: recipe, members: members, jobs: jobs)
     self.calibration = calibration
     chain = TransformChain(transforms: recipe.transforms.map { spec -> any Transform<Image> in
@@ -59,14 +61,15 @@ public struct ImageSampleFactory: SampleFactory {
   }
 
   public func load(_ source: SourceExample) throws -> MeasuredImage {
-    MeasuredImage(try PNGFile.read(from: source.url))
+    let decoded = try ImageFile.read(from: source.url)
+    return MeasuredImage(decoded.image, storedAs: decoded.encoding)
   }
 
   public func candidate(from original: MeasuredImage, using rng: inout Xoshiro256StarStar) throws -> (
     MeasuredImage, [AppliedTransform]
   ) {
     let (image, records) = try chain.apply(to: original.image, using: &rng)
-    return (MeasuredImage(image), records)
+    return (MeasuredImage(image, storedAs: original.storedAs), records)
   }
 
   public func check(
@@ -75,7 +78,13 @@ public struct ImageSampleFactory: SampleFactory {
     try checklist.evaluate(CandidateSample(source: source, original: original, candidate: candidate, records: records))
   }
 
+  public func fileExtension(for media: MeasuredImage) -> String { encoding(of: media).fileExtension }
+
   public func write(_ media: MeasuredImage, to url: URL) throws {
-    try PNGFile.write(media.image, to: url)
+    try ImageFile.write(media.image, to: url, as: encoding(of: media))
+  }
+
+  private func encoding(of media: MeasuredImage) -> ImageEncoding {
+    outputFormat?.encoding(forSourceStoredAs: media.storedAs) ?? media.storedAs
   }
 }

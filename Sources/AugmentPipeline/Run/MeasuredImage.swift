@@ -7,10 +7,13 @@ import Synchronization
 /// which no rule measures, is never measured.
 public struct MeasuredImage: Sendable {
   public let image: Image
+  /// How the source file stored the image; a candidate carries its source's, so it can be written alike.
+  public let storedAs: ImageEncoding
   private let measured = Measured()
 
-  public init(_ image: Image) {
+  public init(_ image: Image, storedAs: ImageEncoding) {
     self.image = image
+    self.storedAs = storedAs
   }
 
   /// The image's statistics, measured by the first caller.

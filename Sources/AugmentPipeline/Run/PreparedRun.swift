@@ -43,11 +43,13 @@ public struct PreparedRun: Sendable {
     case .audio:
       let everyClip = try dataset.sources(.all)
       let factory = try AudioSampleFactory(
-        recipe: recipe, members: members, datasetClips: everyClip, noiseBanks: request.noiseBanks, jobs: request.jobs)
+        recipe: recipe, members: members, datasetClips: everyClip, noiseBanks: request.noiseBanks, jobs: request.jobs,
+        outputFormat: request.audioFormat)
       notes += factory.notes
       maker = .audio(factory)
     case .image:
-      let factory = try ImageSampleFactory(recipe: recipe, members: members, jobs: request.jobs)
+      let factory = try ImageSampleFactory(
+        recipe: recipe, members: members, jobs: request.jobs, outputFormat: request.imageFormat)
       notes += factory.calibration.notes
       maker = .image(factory)
     }

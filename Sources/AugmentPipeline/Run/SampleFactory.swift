@@ -7,8 +7,8 @@ import MediaIO
 public protocol SampleFactory: Sendable {
   associatedtype Media: Sendable
 
-  /// The extension of output files, e.g. `wav` or `png`.
-  var fileExtension: String { get }
+  /// The extension of the file `write(_:to:)` makes of `media`, e.g. `wav`, `png` or `jpg`.
+  func fileExtension(for media: Media) -> String
 
   func load(_ source: SourceExample) throws -> Media
 

@@ -1,6 +1,7 @@
 import AugmentAnalysis
 import AugmentCore
 import Foundation
+import MediaIO
 
 /// The error-analysis table a run works from: which examples to start from, which are real members of
 /// the slice (for calibration), and the analysis that says whether the slice is worth augmenting.
@@ -42,10 +43,17 @@ public struct SliceDataset: Sendable {
     try table.rows(taggedWith: slice).map(example)
   }
 
-  /// Whether the table's media are audio or images, judged by the first row with a path.
+  /// Whether the table's media are audio or images, judged by the content of the first row's file
+  /// (by its name's extension when it cannot be read); `nil` when no row has a path or neither tells.
   public var modality: Modality? {
     guard let path = table.rows.lazy.compactMap(\.path).first else { return nil }
-    return path.lowercased().hasSuffix(".png") ? .image : .audio
+    let format =
+      paths.resolve(path).flatMap(MediaFormat.judge) ?? MediaFormat(fileExtension: (path as NSString).pathExtension)
+    switch format?.kind {
+    case .image: return .image
+    case .audio: return .audio
+    case nil: return nil
+    }
   }
 
   private func example(_ row: ErrorRow) throws -> SourceExample {

@@ -17,11 +17,16 @@ public struct SliceRunRequest: Sendable {
   /// Augment even when the weakness gate fails.
   public var force: Bool
   public var allowOutsidePaths: Bool
+  /// The encoding of image samples; `nil` stores each like its source.
+  public var imageFormat: ImageOutputFormat?
+  /// The file format of audio samples.
+  public var audioFormat: AudioOutputFormat
 
   public init(
     slice: String, count: Int, seed: UInt64, jobs: Int, recipes: RecipeBook = .builtIn, dataset: URL,
     sources: SliceDataset.SourceSelection = .untaggedCorrect, noiseBanks: URL, output: URL, shard: Shard? = nil,
-    resume: Bool = false, force: Bool = false, allowOutsidePaths: Bool = false
+    resume: Bool = false, force: Bool = false, allowOutsidePaths: Bool = false,
+    imageFormat: ImageOutputFormat? = nil, audioFormat: AudioOutputFormat = .wav
   ) {
     self.slice = slice
     self.count = count
@@ -36,5 +41,7 @@ public struct SliceRunRequest: Sendable {
     self.resume = resume
     self.force = force
     self.allowOutsidePaths = allowOutsidePaths
+    self.imageFormat = imageFormat
+    self.audioFormat = audioFormat
   }
 }

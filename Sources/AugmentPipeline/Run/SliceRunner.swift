@@ -172,7 +172,7 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
           continue
         }
         let id = settings.sampleID(index)
-        let output = "\(id).\(factory.fileExtension)"
+        let output = "\(id).\(factory.fileExtension(for: candidate))"
         // A sample that cannot be written stops the run: every later one would fail the same way.
         let url = folder.url.appendingPathComponent(output)
         try factory.write(candidate, to: url)

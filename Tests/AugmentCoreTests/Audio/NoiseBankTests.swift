@@ -199,6 +199,21 @@ import Testing
     #expect(samples.count == Int((Double(info.frameCount) * 16_000 / 44_100).rounded()))
   }
 
+  /// Clips are found by content: a WAV without an extension is one, a photo named `.wav` is reported as
+  /// the image it is, a photo named `.jpg` is not a clip.
+  @Test func clipsAreFoundByContent() throws {
+    let fixture = try NoiseBankFixture()
+    try fixture.write([NoiseBankFixture.whiteNoise(seconds: 1, sampleRate: 16_000, seed: 9)], rate: 16_000, to: "white/take-2", as: .wavPCM16)
+    let photo = Image(width: 4, height: 4, layout: .gray, filledWith: 0.5)
+    try ImageFile.write(photo, to: fixture.url("white/photo.wav"), as: .jpeg(quality: 90))
+    try ImageFile.write(photo, to: fixture.url("white/photo.jpg"), as: .jpeg(quality: 90))
+    let bank = try NoiseBank(root: fixture.root, sampleRate: 16_000)
+    #expect(bank.clips(in: "white") == ["white/take-2", "white/white-6s.wav"])
+    let photoPath = fixture.url("white/photo.wav").path
+    #expect(bank.problems.contains(.notAudio(path: photoPath, reason: "it holds a JPEG image")))
+    #expect(!bank.problems.map(\.path).contains(fixture.url("white/photo.jpg").path))
+  }
+
   @Test func missingRootIsAnError() {
     let path = "/nonexistent/noise-banks"
     #expect(throws: NoiseBankError.notAFolder(path: path)) {

@@ -1,0 +1,5 @@
+import ArgumentParser
+import AugmentPipeline
+
+extension ImageOutputFormat: ExpressibleByArgument {}
+extension AudioOutputFormat: ExpressibleByArgument {}
