@@ -20,6 +20,12 @@ public struct RunSummary: Sendable, Equatable, Codable {
   public var samplesPerSecond: Double
   /// Notes on calibration (e.g. that realism fell back to recipe defaults) and on the weakness gate.
   public var notes: [String]
+  /// How many sources were skipped for each reason, each source counted once (``countByReason(_:)``).
+  public var skippedByReason: [String: Int] = [:]
+  /// The `failedIndices` for which no source could be used at all (every one tried was unusable, such as
+  /// too short for the clarity gate, or unreadable): fewer were made for want of usable sources, not
+  /// because candidates kept failing the checklist.
+  public var indicesWithoutUsableSource: [Int] = []
 
   public struct SkippedSource: Sendable, Equatable, Codable {
     public var source: String
@@ -28,6 +34,22 @@ public struct RunSummary: Sendable, Equatable, Codable {
     public var times: Int
     /// True when the file could not be read at all (rather than every candidate made from it failing the checklist).
     public var unreadable: Bool
+  }
+
+  /// The reason unreadable sources are counted under in ``skippedByReason``: each has its own error.
+  public static let unreadableReason = "could not be read"
+
+  /// Skipped sources counted by reason, unreadable ones under ``unreadableReason``.
+  public static func countByReason(_ skipped: [SkippedSource]) -> [String: Int] {
+    skipped.reduce(into: [:]) { counts, source in counts[source.unreadable ? unreadableReason : source.reason, default: 0] += 1 }
+  }
+
+  /// Whether the run fell short only because too few sources were usable: nothing was interrupted or
+  /// unreadable, and every index without a sample had no usable source (rather than candidates that
+  /// kept failing the checklist).
+  public var isShortOfUsableSources: Bool {
+    !interrupted && !failedIndices.isEmpty && !skippedSources.contains(where: \.unreadable)
+      && Set(failedIndices).isSubset(of: indicesWithoutUsableSource)
   }
 
   /// Whether the run made everything it was asked for from inputs it could read.
@@ -39,5 +61,6 @@ public struct RunSummary: Sendable, Equatable, Codable {
     case slice, seed, shard, requested, made, notes, interrupted, seconds
     case madeNow = "made_now", rejectedByRule = "rejected_by_rule", skippedSources = "skipped_sources"
     case failedIndices = "failed_indices", samplesPerSecond = "samples_per_second"
+    case skippedByReason = "skipped_by_reason", indicesWithoutUsableSource = "indices_without_usable_source"
   }
 }

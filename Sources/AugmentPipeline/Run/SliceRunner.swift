@@ -67,6 +67,9 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
     var accepted: ManifestRecord?
     var rejections: [RejectionRecord]
     var skipped: [RunSummary.SkippedSource]
+    /// Whether some source this index tried was readable and usable, so that its candidates were judged
+    /// on their merits; when none was, a failed index is short of sources, not of acceptable candidates.
+    var hadUsableSource = false
   }
 
   /// Runs every index of `0..<count` (in this shard) that `completed` does not already hold.
@@ -81,7 +84,7 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
     var made = completed.count, madeNow = 0
     var rejectedByRule: [String: Int] = [:]
     var skipped: [String: RunSummary.SkippedSource] = [:]
-    var failed: [Int] = []
+    var failed: [Int] = [], withoutUsableSource: [Int] = []
     let batchSize = settings.jobs * 4
     var position = 0
     while position < pending.count, !cancellation.isCancelled {
@@ -95,7 +98,10 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
         for skip in outcome.skipped {
           skipped[skip.source, default: skip].times += 1
         }
-        if outcome.accepted == nil { failed.append(index) }
+        if outcome.accepted == nil {
+          failed.append(index)
+          if !outcome.hadUsableSource { withoutUsableSource.append(index) }
+        }
       }
       try folder.append(outcomes.flatMap(\.rejections), to: folder.rejectedURL)
       let accepted = outcomes.compactMap(\.accepted)
@@ -113,7 +119,9 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
       madeNow: madeNow, rejectedByRule: rejectedByRule,
       skippedSources: skipped.values.sorted { $0.source < $1.source }, failedIndices: failed,
       interrupted: position < pending.count, seconds: seconds,
-      samplesPerSecond: seconds > 0 ? Double(madeNow) / seconds : 0, notes: notes)
+      samplesPerSecond: seconds > 0 ? Double(madeNow) / seconds : 0, notes: notes,
+      skippedByReason: RunSummary.countByReason(Array(skipped.values)),
+      indicesWithoutUsableSource: withoutUsableSource)
     try folder.writeSummary(summary)
     return summary
   }
@@ -126,6 +134,7 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
   }
 
   /// Tries sources `i mod n`, `i+1 mod n`, … with up to `redraws` candidates each, until one passes.
+  /// A source found ``SourceUnusable`` is given up after its first candidate: redraws cannot change that.
   func makeSample(_ index: Int) throws -> Outcome {
     var outcome = Outcome(accepted: nil, rejections: [], skipped: [])
     for sourceTry in 0..<min(settings.sourcesPerSample, sources.count) {
@@ -143,6 +152,7 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
         continue
       }
       var failures: [String: Int] = [:]
+      var unusable: SourceUnusable?
       for redraw in 0..<settings.redraws {
         let attempt = sourceTry * settings.redraws + redraw
         var rng = Xoshiro256StarStar.forSample(seed: settings.seed, index: index, attempt: attempt)
@@ -150,6 +160,13 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
         do {
           (candidate, records) = try factory.candidate(from: original, using: &rng)
           verdicts = try factory.check(candidate, against: original, source: source, records: records)
+        } catch let error as SourceUnusable {
+          unusable = error
+          outcome.rejections.append(
+            RejectionRecord(
+              index: index, attempt: attempt, source: source.path, failed: ["unusable-source"],
+              reason: error.description, transforms: [], checks: [:]))
+          break
         } catch {
           failures["error", default: 0] += 1
           outcome.rejections.append(
@@ -178,6 +195,11 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
           toolVersion: ToolVersion.current, recipeHash: settings.recipeHash)
         return outcome
       }
+      if let unusable {
+        outcome.skipped.append(.init(source: source.path, reason: unusable.reason, times: 0, unreadable: false))
+        continue
+      }
+      outcome.hadUsableSource = true
       let worst = failures.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
       outcome.skipped.append(
         .init(
