@@ -193,6 +193,7 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
           id: id, index: index, attempt: attempt, seed: settings.seed, slice: settings.slice, source: source.path,
           sourceID: source.id, output: output, label: source.label, transforms: records, checks: checks,
           toolVersion: ToolVersion.current, recipeHash: settings.recipeHash)
+        outcome.hadUsableSource = true
         return outcome
       }
       if let unusable {
