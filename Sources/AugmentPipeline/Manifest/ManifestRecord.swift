@@ -37,7 +37,8 @@ public struct RejectionRecord: Sendable, Equatable, Codable {
   public var index: Int
   public var attempt: Int
   public var source: String
-  /// The rules that failed, e.g. `["stoi"]`; `["unreadable-source"]` when the source could not be read.
+  /// The rules that failed, e.g. `["stoi"]`; `["unreadable-source"]` when the source could not be read,
+  /// `["unusable-source"]` when a rule could not judge any candidate made from it (see ``SourceUnusable``).
   public var failed: [String]
   public var reason: String
   public var transforms: [AppliedTransform]
