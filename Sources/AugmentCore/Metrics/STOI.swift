@@ -26,7 +26,7 @@ import Synchronization
 ///   unintelligible one;
 /// - extended STOI leaves a constant band or frame at zero where pystoi adds `ε`-sized random noise.
 ///
-/// ``measure(clean:processed:sampleRate:extended:shortestSegment:)`` also scores clips with less than
+/// ``measure(clean:processed:sampleRate:extended:)`` also scores clips with less than
 /// 384 ms of speech, such as keywords and commands, by shortening the segment to the frames there are
 /// (see ``Measurement``).
 public enum STOI {
@@ -81,8 +81,8 @@ public enum STOI {
   static let hop = 128
   /// Frames per segment for the intermediate intelligibility as published (384 ms).
   public static let standardSegmentLength = 30
-  /// The shortest segment ``measure(clean:processed:sampleRate:extended:shortestSegment:)`` falls back
-  /// to by default (128 ms): about one stressed syllable, the least a keyword has.
+  /// The shortest segment ``measure(clean:processed:sampleRate:extended:)`` falls back to (128 ms): the
+  /// shortest whose scores were measured to still rank noisy speech as 30-frame scores do (see ``Measurement``).
   public static let shortestSegmentLength = 10
   /// Clean frames more than this many dB below the loudest count as silent.
   static let dynamicRange = 40.0
@@ -121,18 +121,17 @@ public enum STOI {
 
   /// The STOI of `processed` against `clean` with 30-frame segments when the clean signal has that much
   /// speech, and otherwise over one segment of every speech frame it has, if there are at least
-  /// `shortestSegment` (see ``Measurement``).
+  /// ``shortestSegmentLength`` (see ``Measurement``).
   ///
   /// - Throws: ``Error`` when the lengths differ, the rate is not positive, or fewer than
-  ///   `shortestSegment` frames of speech remain: a property of the clean signal alone, so every
+  ///   ``shortestSegmentLength`` frames of speech remain: a property of the clean signal alone, so every
   ///   processed version of it fails the same way.
-  public static func measure(
-    clean: [Float], processed: [Float], sampleRate: Int, extended: Bool = false,
-    shortestSegment: Int = shortestSegmentLength
-  ) throws -> Measurement {
+  public static func measure(clean: [Float], processed: [Float], sampleRate: Int, extended: Bool = false) throws
+    -> Measurement
+  {
     try score(
       clean: clean, processed: processed, sampleRate: sampleRate, extended: extended,
-      segmentLengths: max(1, min(shortestSegment, standardSegmentLength))...standardSegmentLength)
+      segmentLengths: shortestSegmentLength...standardSegmentLength)
   }
 
   /// `frames` STFT hops at 10 kHz in milliseconds, rounded: how much speech that many frames stand for.
