@@ -11,8 +11,10 @@ struct Run: ParsableCommand {
       Every candidate is gated by the recipe's checklist (realism against real slice members, clarity \
       against its source, and the slice's weakness in the analysis) before it is written. Outputs go to \
       --out: the media, manifest.jsonl (one line per sample), rejected.jsonl and summary.json.
-      Exit status: 0 done; 65 some sources or samples could not be made (each is reported); 130 interrupted \
-      (continue with --resume).
+      Exit status: 0 done (sources skipped as unusable, e.g. too little speech for the clarity gate, are \
+      counted by reason but are not failures); 3 fewer made only because too few sources were usable; 65 some \
+      sources could not be read, or some samples could not be made because candidates kept failing the \
+      checklist (each is reported); 130 interrupted (continue with --resume).
       """)
 
   @Option(help: "The slice (tag) to make, e.g. car-noise, low-bandwidth, dark-background. See `augment recipes`.")

@@ -41,6 +41,7 @@ struct SliceCommand {
     display.finish()
     print(SummaryText.render(summary, folder: request.output.relativePath))
     if summary.interrupted { return .interrupted }
+    if summary.isShortOfUsableSources { return .tooFewUsableSources }
     return summary.isComplete ? .success : .dataError
   }
 

@@ -17,7 +17,14 @@ enum SummaryText {
     } else {
       lines.append("  rejected 0 candidates")
     }
-    for skipped in summary.skippedSources {
+    // Sources skipped for the same reason are counted on one line (they are listed in summary.json);
+    // unreadable ones are named, each with its own error.
+    let byReason = summary.skippedByReason.filter { $0.key != RunSummary.unreadableReason }
+      .sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
+    for (reason, count) in byReason {
+      lines.append("  skipped \(count) source\(count == 1 ? "" : "s"): \(reason)")
+    }
+    for skipped in summary.skippedSources where skipped.unreadable {
       lines.append("  skipped \(skipped.source) (\(skipped.times)×): \(skipped.reason)")
     }
     for noise in summary.unreadableNoiseClips ?? [] {
@@ -25,6 +32,12 @@ enum SummaryText {
     }
     if !summary.failedIndices.isEmpty {
       lines.append("  no acceptable sample for \(summary.failedIndices.count) indices: \(summary.failedIndices.prefix(10).map(String.init).joined(separator: ", "))")
+    }
+    if !summary.indicesWithoutUsableSource.isEmpty {
+      let count = summary.indicesWithoutUsableSource.count
+      lines.append(
+        "  \(count) of them had no usable source (every source they may start from was skipped above): "
+          + "add sources or longer clips; the checklist did not reject them")
     }
     if summary.interrupted { lines.append("  interrupted: run again with --resume to continue") }
     lines.append("  next: augment preview \(folder)")

@@ -56,8 +56,7 @@ import Testing
             redraws: 3
         """, in: folder)
     #expect(result.status == 65)
-    #expect(result.stdout.contains("skipped speech/clean/"))
-    #expect(result.stdout.contains("all 3 candidates rejected, most often by stoi"))
+    #expect(result.stdout.contains("skipped 4 sources: all 3 candidates rejected, most often by stoi"))
     let summary = try JSONDecoder().decode(
       RunSummary.self, from: Data(contentsOf: URL(fileURLWithPath: folder.path("out/summary.json"))))
     #expect(summary.made == 0 && summary.failedIndices == [0])

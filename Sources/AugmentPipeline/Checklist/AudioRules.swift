@@ -2,6 +2,11 @@ import AugmentCore
 import MediaIO
 
 /// Clarity: STOI of the candidate against its clean source (Taal et al. 2011), on the first channel.
+///
+/// A source with less than 384 ms of speech, such as a keyword, is scored over one shorter segment of all
+/// its speech frames (``STOI/Measurement``); the verdict's `measure` names the segment length, `stoi-n30`
+/// as published. A source with fewer than ``STOI/shortestSegmentLength`` frames of speech cannot be
+/// scored at all, whatever is drawn: the rule throws ``SourceUnusable``.
 struct STOIRule: ChecklistRule {
   let minimum: Double
   var name: String { "stoi" }
@@ -9,12 +14,25 @@ struct STOIRule: ChecklistRule {
   func evaluate(_ sample: CandidateSample<AudioBuffer>) throws -> Verdict {
     let clean = sample.original.channels[0], processed = sample.candidate.channels[0]
     let length = min(clean.count, processed.count)
-    let value = try STOI.compute(
-      clean: Array(clean.prefix(length)), processed: Array(processed.prefix(length)),
-      sampleRate: sample.original.sampleRate)
-    return Verdict(
-      rule: name, kind: .clarity, value: value, minimum: minimum, what: "STOI",
+    let measured: STOI.Measurement
+    do {
+      measured = try STOI.measure(
+        clean: Array(clean.prefix(length)), processed: Array(processed.prefix(length)),
+        sampleRate: sample.original.sampleRate)
+    } catch STOI.Error.tooFewSpeechFrames(let found, let required) {
+      throw SourceUnusable(
+        rule: name,
+        reason: "too little speech for the clarity gate (under \(required) STOI frames, "
+          + "\(STOI.milliseconds(frames: required)) ms, after dropping silence)",
+        detail: "\(found) frames of speech")
+    }
+    let n = measured.segmentLength
+    var verdict = Verdict(
+      rule: name, kind: .clarity, value: measured.value, minimum: minimum,
+      what: n == STOI.standardSegmentLength ? "STOI" : "STOI over \(n) frames (short clip)",
       failure: "the speech is no longer clearly intelligible against its source")
+    verdict.measure = "stoi-n\(n)"
+    return verdict
   }
 }
 
@@ -37,10 +55,19 @@ struct LoudnessRule: ChecklistRule {
   let range: ParameterRange
   var name: String { "loudness-lufs" }
 
+  /// - Throws: ``SourceUnusable`` for a source shorter than one 400 ms gating block, which has no
+  ///   integrated loudness (the candidate is as long as its source).
   func evaluate(_ sample: CandidateSample<AudioBuffer>) throws -> Verdict {
-    Verdict(
-      rule: name, kind: .realism, value: try Loudness.integrated(sample.candidate), minimum: range.lower,
-      maximum: range.upper, what: "loudness in LUFS", failure: "no clip in the dataset is this loud or this quiet")
+    let value: Double
+    do {
+      value = try Loudness.integrated(sample.candidate)
+    } catch .tooShort(let duration) {
+      throw SourceUnusable(
+        rule: name, reason: "shorter than one 400 ms loudness block (ITU-R BS.1770)", detail: "\(duration) s")
+    }
+    return Verdict(
+      rule: name, kind: .realism, value: value, minimum: range.lower, maximum: range.upper,
+      what: "loudness in LUFS", failure: "no clip in the dataset is this loud or this quiet")
   }
 }
 

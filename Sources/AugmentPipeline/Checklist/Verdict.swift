@@ -12,6 +12,9 @@ public struct Verdict: Sendable, Equatable, Codable {
   public var passed: Bool
   /// A sentence a person can act on, e.g. "STOI 0.52 is below 0.60: speech no longer clearly intelligible".
   public var reason: String
+  /// Which form of the measurement `value` is, when a rule has more than one, e.g. `stoi-n30` for STOI
+  /// with 30-frame segments as published and `stoi-n14` for a short clip's 14-frame segment.
+  public var measure: String?
 
   public enum Kind: String, Sendable, Codable {
     /// Does it sound or look like real members of the slice?

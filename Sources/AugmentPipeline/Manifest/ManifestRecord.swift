@@ -42,9 +42,18 @@ public struct RejectionRecord: Sendable, Equatable, Codable {
   public var index: Int
   public var attempt: Int
   public var source: String
-  /// The rules that failed, e.g. `["stoi"]`; `["unreadable-source"]` when the source could not be read.
+  /// The rules that failed, e.g. `["stoi"]`; `["unreadable-source"]` when the source could not be read,
+  /// `["unusable-source"]` when a rule could not judge any candidate made from it (see ``SourceUnusable``).
   public var failed: [String]
   public var reason: String
   public var transforms: [AppliedTransform]
   public var checks: [String: Verdict]
+  /// For an unusable source, the reason sources are counted under (``SourceUnusable/reason``), without
+  /// this source's own measurement, so a resumed run counts the sources it keeps as the first call did.
+  public var unusableBecause: String? = nil
+
+  enum CodingKeys: String, CodingKey {
+    case index, attempt, source, failed, reason, transforms, checks
+    case unusableBecause = "unusable_because"
+  }
 }

@@ -34,6 +34,12 @@ public struct RunSummary: Sendable, Equatable, Codable {
     public var path: String
     public var reason: String
   }
+  /// How many sources were skipped for each reason, each source counted once (``countByReason(_:)``).
+  public var skippedByReason: [String: Int] = [:]
+  /// The `failedIndices` for which no source could be used at all (every one tried was unusable, such as
+  /// too short for the clarity gate, or unreadable): fewer were made for want of usable sources, not
+  /// because candidates kept failing the checklist.
+  public var indicesWithoutUsableSource: [Int] = []
 
   public struct SkippedSource: Sendable, Equatable, Codable {
     public var source: String
@@ -53,6 +59,22 @@ public struct RunSummary: Sendable, Equatable, Codable {
     }
   }
 
+  /// The reason unreadable sources are counted under in ``skippedByReason``: each has its own error.
+  public static let unreadableReason = "could not be read"
+
+  /// Skipped sources counted by reason, unreadable ones under ``unreadableReason``.
+  public static func countByReason(_ skipped: [SkippedSource]) -> [String: Int] {
+    skipped.reduce(into: [:]) { counts, source in counts[source.unreadable ? unreadableReason : source.reason, default: 0] += 1 }
+  }
+
+  /// Whether the run fell short only because too few sources were usable: nothing was interrupted or
+  /// unreadable, and every index without a sample had no usable source (rather than candidates that
+  /// kept failing the checklist).
+  public var isShortOfUsableSources: Bool {
+    !interrupted && !failedIndices.isEmpty && !skippedSources.contains(where: \.unreadable)
+      && (unreadableNoiseClips ?? []).isEmpty && Set(failedIndices).isSubset(of: indicesWithoutUsableSource)
+  }
+
   /// Whether the run made everything it was asked for from inputs it could read.
   public var isComplete: Bool {
     !interrupted && failedIndices.isEmpty && !skippedSources.contains(where: \.unreadable)
@@ -64,5 +86,6 @@ public struct RunSummary: Sendable, Equatable, Codable {
     case madeNow = "made_now", rejectedByRule = "rejected_by_rule", skippedSources = "skipped_sources"
     case failedIndices = "failed_indices", samplesPerSecond = "samples_per_second"
     case unreadableNoiseClips = "unreadable_noise_clips"
+    case skippedByReason = "skipped_by_reason", indicesWithoutUsableSource = "indices_without_usable_source"
   }
 }

@@ -9,6 +9,8 @@ struct RunTally {
   /// Sources given up on, by source path; `times` counts the indices that gave up on each.
   var skipped: [String: RunSummary.SkippedSource] = [:]
   var failedIndices: [Int] = []
+  /// The failed indices for which no source tried was usable (see ``RunSummary/indicesWithoutUsableSource``).
+  var indicesWithoutUsableSource: [Int] = []
 
   init() {}
 
@@ -30,6 +32,8 @@ struct RunTally {
       let group = groups[key]!
       if group.count == 1, group[0].failed == [Self.unreadableRule] {
         count(.init(source: key.source, reason: group[0].reason, times: 0, unreadable: true))
+      } else if group.count == 1, group[0].failed == [Self.unusableRule], let reason = group[0].unusableBecause {
+        count(.init(source: key.source, reason: reason, times: 0, unreadable: false))
       } else {
         let failures = group.reduce(into: [String: Int]()) { counts, rejection in
           for rule in rejection.failed { counts[rule, default: 0] += 1 }
@@ -41,6 +45,8 @@ struct RunTally {
 
   /// The rule a source that could not be read is rejected by.
   static let unreadableRule = "unreadable-source"
+  /// The rule a source is rejected by when a checklist rule cannot judge any candidate made from it.
+  static let unusableRule = "unusable-source"
 
   /// Adds what happened to one sample index.
   mutating func add<Factory>(_ outcome: SliceRunner<Factory>.Outcome, index: Int) {
@@ -48,7 +54,12 @@ struct RunTally {
       for rule in rejection.failed { rejectedByRule[rule, default: 0] += 1 }
     }
     for skip in outcome.skipped { count(skip) }
-    if outcome.accepted == nil { failedIndices.append(index) } else { made += 1 }
+    if outcome.accepted != nil {
+      made += 1
+    } else {
+      failedIndices.append(index)
+      if !outcome.hadUsableSource { indicesWithoutUsableSource.append(index) }
+    }
   }
 
   var rejected: Int { rejectedByRule.values.reduce(0, +) }

@@ -86,14 +86,16 @@ public enum ShardMerger {
     identity.shard = nil
     try merged.write(identity: identity)
     let failedIndices = summaries.flatMap(\.failedIndices).sorted()
+    let skipped = mergeSkipped(summaries.flatMap(\.skippedSources))
     let seconds = summaries.map(\.seconds).max() ?? 0
     var summary = RunSummary(
         slice: first.slice, seed: first.seed, shard: nil, requested: count, made: records.count,
         madeNow: summaries.map(\.madeNow).reduce(0, +), resumed: summaries.contains(where: \.resumed),
         rejectedByRule: summaries.reduce(into: [:]) { total, summary in total.merge(summary.rejectedByRule, uniquingKeysWith: +) },
-        skippedSources: mergeSkipped(summaries.flatMap(\.skippedSources)), failedIndices: failedIndices,
+        skippedSources: skipped, failedIndices: failedIndices,
         interrupted: false, seconds: seconds, samplesPerSecond: seconds > 0 ? Double(records.count) / seconds : 0,
-        notes: Array(Set(summaries.flatMap(\.notes))).sorted())
+        notes: Array(Set(summaries.flatMap(\.notes))).sorted(), skippedByReason: RunSummary.countByReason(skipped),
+        indicesWithoutUsableSource: summaries.flatMap(\.indicesWithoutUsableSource).sorted())
     // Every shard opens the same noise bank, so each names the same unreadable clips: keep one entry per path.
     let unreadableNoise = Dictionary(
       summaries.flatMap { $0.unreadableNoiseClips ?? [] }.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first }

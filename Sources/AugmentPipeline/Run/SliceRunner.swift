@@ -74,6 +74,9 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
     var accepted: ManifestRecord?
     var rejections: [RejectionRecord]
     var skipped: [RunSummary.SkippedSource]
+    /// Whether some source this index tried was readable and usable, so that its candidates were judged
+    /// on their merits; when none was, a failed index is short of sources, not of acceptable candidates.
+    var hadUsableSource = false
   }
 
   /// Runs every index of `0..<count` (in this shard) that `kept` does not already hold.
@@ -117,6 +120,8 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
       failedIndices: tally.failedIndices, interrupted: !exhausted, seconds: seconds,
       samplesPerSecond: seconds > 0 ? Double(madeNow) / seconds : 0, notes: notes)
     summary.unreadableNoiseClips = unreadableNoise.isEmpty ? nil : unreadableNoise
+    summary.skippedByReason = RunSummary.countByReason(tally.skippedSources)
+    summary.indicesWithoutUsableSource = tally.indicesWithoutUsableSource
     try folder.writeSummary(summary)
     return summary
   }
@@ -129,6 +134,7 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
   }
 
   /// Tries sources `i mod n`, `i+1 mod n`, … with up to `redraws` candidates each, until one passes.
+  /// A source found ``SourceUnusable`` is given up after its first candidate: redraws cannot change that.
   func makeSample(_ index: Int) throws -> Outcome {
     var outcome = Outcome(accepted: nil, rejections: [], skipped: [])
     for sourceTry in 0..<min(settings.sourcesPerSample, sources.count) {
@@ -146,6 +152,7 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
         continue
       }
       var failures: [String: Int] = [:]
+      var unusable: SourceUnusable?
       for redraw in 0..<settings.redraws {
         let attempt = sourceTry * settings.redraws + redraw
         var rng = Xoshiro256StarStar.forSample(seed: settings.seed, index: index, attempt: attempt)
@@ -153,6 +160,13 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
         do {
           (candidate, records) = try factory.candidate(from: original, using: &rng)
           verdicts = try factory.check(candidate, against: original, source: source, records: records)
+        } catch let error as SourceUnusable {
+          unusable = error
+          outcome.rejections.append(
+            RejectionRecord(
+              index: index, attempt: attempt, source: source.path, failed: [RunTally.unusableRule],
+              reason: error.description, transforms: [], checks: [:], unusableBecause: error.reason))
+          break
         } catch {
           failures["error", default: 0] += 1
           outcome.rejections.append(
@@ -181,8 +195,14 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
           id: id, index: index, attempt: attempt, seed: settings.seed, slice: settings.slice, source: source.path,
           sourceID: source.id, output: output, sha256: digest.sha256, size: digest.size, label: source.label,
           transforms: records, checks: checks, toolVersion: ToolVersion.current, recipeHash: settings.recipeHash)
+        outcome.hadUsableSource = true
         return outcome
       }
+      if let unusable {
+        outcome.skipped.append(.init(source: source.path, reason: unusable.reason, times: 0, unreadable: false))
+        continue
+      }
+      outcome.hadUsableSource = true
       outcome.skipped.append(.allRejected(source: source.path, candidates: settings.redraws, failures: failures))
     }
     return outcome

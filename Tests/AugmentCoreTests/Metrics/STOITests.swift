@@ -107,6 +107,15 @@ import Testing
     #expect(description.contains("29") && description.contains("longer clip"))
   }
 
+  /// With 30 frames of speech or more, `measure` is STOI as published: `compute`'s value, 30-frame segments.
+  @Test(arguments: [false, true])
+  func measuringALongClipIsPublishedSTOI(extended: Bool) throws {
+    let noisy = Self.withWhiteNoise(snr: 0)
+    let measured = try STOI.measure(clean: Self.clean, processed: noisy, sampleRate: Self.rate, extended: extended)
+    #expect(measured.segmentLength == 30)
+    #expect(measured.value == (try STOI.compute(clean: Self.clean, processed: noisy, sampleRate: Self.rate, extended: extended)))
+  }
+
   /// A 3 s clip with only 0.2 s of tone: 17 frames touch it and are kept, which leaves 16 STFT frames
   /// (pystoi's `remove_silent_frames` and `stft` give the same 16).
   @Test func mostlySilentClipsAreRejected() throws {
