@@ -4,8 +4,9 @@ import MediaIO
 
 @testable import AugmentPipeline
 
-/// A factory of small byte files: source `unreadable` cannot be loaded, and a candidate whose draw is not
-/// divisible by 3 fails the checklist, so a run meets every kind of rejection and skipped source.
+/// A factory of small byte files: source `unreadable` cannot be loaded, source `unusable` cannot be judged,
+/// and a candidate whose draw is not divisible by 3 fails the checklist, so a run meets every kind of
+/// rejection and skipped source.
 struct ByteFactory: SampleFactory {
   struct Draw: Codable { var value: UInt64 }
 
@@ -24,6 +25,9 @@ struct ByteFactory: SampleFactory {
   func check(_ candidate: [UInt8], against original: [UInt8], source: SourceExample, records: [AppliedTransform]) throws
     -> [Verdict]
   {
+    if source.id == "unusable" {
+      throw SourceUnusable(rule: "draw-mod-3", reason: "too few bytes to judge", detail: "\(original.count) bytes")
+    }
     let draw = try records[0].decodeParameters(Draw.self).value
     return [Verdict(rule: "draw-mod-3", kind: .realism, value: Double(draw % 3), maximum: 0, what: "draw mod 3", failure: "not divisible")]
   }

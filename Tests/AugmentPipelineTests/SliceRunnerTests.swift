@@ -6,7 +6,7 @@ import Testing
 @testable import AugmentPipeline
 
 @Suite struct SliceRunnerTests {
-  static let sources = ["a", "unreadable", "b"].map {
+  static let sources = ["a", "unreadable", "b", "unusable"].map {
     SourceExample(id: $0, path: "\($0).wav", url: URL(fileURLWithPath: "/\($0).wav"), label: "yes")
   }
 
@@ -71,6 +71,7 @@ import Testing
     #expect(expected.made >= 20 && expected.made < 40 && !expected.failedIndices.isEmpty, "\(expected)")
     #expect(expected.skippedSources.contains { $0.unreadable } && expected.skippedSources.contains { !$0.unreadable })
     #expect(expected.rejectedByRule["draw-mod-3"]! > 10 && expected.rejectedByRule["unreadable-source"]! > 10)
+    #expect(expected.skippedByReason["too few bytes to judge"] == 1 && expected.rejectedByRule["unusable-source"]! > 5)
 
     let cancellation = CancellationFlag()
     let first = try Self.runner(in: resumed, count: 40).run(
@@ -86,6 +87,8 @@ import Testing
     #expect(summary.rejectedByRule == expected.rejectedByRule)
     #expect(summary.skippedSources == expected.skippedSources)
     #expect(summary.failedIndices == expected.failedIndices)
+    #expect(summary.skippedByReason == expected.skippedByReason)
+    #expect(summary.indicesWithoutUsableSource == expected.indicesWithoutUsableSource)
     #expect(try Data(contentsOf: resumed.appendingPathComponent("manifest.jsonl")) == Data(contentsOf: whole.appendingPathComponent("manifest.jsonl")))
     // A failed index of the first batch is made again after the kept ones, so its rejections come later.
     func rejections(_ folder: URL) throws -> [RejectionRecord] {
