@@ -17,11 +17,20 @@ public struct SliceRunRequest: Sendable {
   /// Augment even when the weakness gate fails.
   public var force: Bool
   public var allowOutsidePaths: Bool
+  /// How samples spread over the sources (`--balance`).
+  public var balance: SourceBalance
+  /// Only rows every filter accepts may be sources (`--sources-where`).
+  public var sourcesWhere: [SourceFilter]
+  /// The folder the table's media paths are relative to (`--media-root`); `nil`: the table's folder.
+  public var mediaRoot: URL?
+  /// With a folder dataset, the table of predictions and tags joined to its files (`--predictions`).
+  public var predictions: URL?
 
   public init(
     slice: String, count: Int, seed: UInt64, jobs: Int, recipes: RecipeBook = .builtIn, dataset: URL,
     sources: SliceDataset.SourceSelection = .untaggedCorrect, noiseBanks: URL, output: URL, shard: Shard? = nil,
-    resume: Bool = false, force: Bool = false, allowOutsidePaths: Bool = false
+    resume: Bool = false, force: Bool = false, allowOutsidePaths: Bool = false, balance: SourceBalance = .label,
+    sourcesWhere: [SourceFilter] = [], mediaRoot: URL? = nil, predictions: URL? = nil
   ) {
     self.slice = slice
     self.count = count
@@ -36,5 +45,9 @@ public struct SliceRunRequest: Sendable {
     self.resume = resume
     self.force = force
     self.allowOutsidePaths = allowOutsidePaths
+    self.balance = balance
+    self.sourcesWhere = sourcesWhere
+    self.mediaRoot = mediaRoot
+    self.predictions = predictions
   }
 }
