@@ -7,9 +7,9 @@ import AugmentCore
 /// used twice before every one has been used once. Within an epoch the strata are interleaved so that after any
 /// number of samples `t`, stratum `k` has had `t·nₖ/N` of them to within one: its `j`-th use must fall in the
 /// window `[j·N/nₖ, (j+1)·N/nₖ)`, and the slots go to released strata earliest deadline first (Tijdeman's
-/// solution of the chairman assignment problem, 1980). The slot pattern is the same in every epoch; which source
-/// of a stratum fills each of its slots is a seeded shuffle drawn afresh per epoch, so consecutive epochs pair
-/// slots with different sources.
+/// solution of the chairman assignment problem, 1980), equal deadlines in a seeded order. Both that order and
+/// which source of a stratum fills each of its slots are drawn afresh for each epoch, so consecutive epochs
+/// differ even when every stratum holds one source (a speech table whose every transcript is its own label).
 ///
 /// Nothing depends on the order of the table: strata are sorted by name and each stratum's sources by a sort key
 /// (the path) before shuffling, so a table sorted by label and the same table shuffled give the same schedule.
@@ -21,17 +21,23 @@ public struct SourceSchedule: Sendable {
     var rank: Int
   }
 
-  private let slots: [Slot]
+  /// One pass over every source.
+  private struct Epoch: Sendable {
+    var slots: [Slot]
+    /// Each stratum's sources in the order this epoch uses them.
+    var orders: [[Int]]
+  }
+
   /// The source indices of each stratum in base order (by sort key).
   private let members: [[Int]]
   /// The strata's names, sorted (bytewise UTF-8).
   public let strata: [String]
   private let seed: UInt64
-  /// `epochs[e][k]`: stratum `k`'s sources in the order epoch `e` uses them, for the epochs a run needs.
-  private let epochs: [[[Int]]]
+  /// The epochs a run needs, drawn once.
+  private let epochs: [Epoch]
 
   /// The number of sources: the length of one epoch.
-  public var count: Int { slots.count }
+  public let count: Int
 
   /// - Parameters:
   ///   - strata: the stratum (label, column value, or one shared name) of each source, by source index.
@@ -51,13 +57,11 @@ public struct SourceSchedule: Sendable {
       }
     }
     strata = names
+    count = keys.count
     self.seed = seed
-    var priorityStream = Self.stream(seed: seed, parts: [FNV1a.hash64("stratum-priority")])
-    slots = Self.interleave(sizes: members.map(\.count), priority: Self.shuffled(Array(names.indices), using: &priorityStream))
-    let epochCount = max(1, (samples + keys.count - 1) / keys.count)
     let ordered = members
-    epochs = (0..<epochCount).map { epoch in
-      ordered.indices.map { Self.order(ordered[$0], name: names[$0], epoch: epoch, seed: seed) }
+    epochs = (0..<max(1, (samples + keys.count - 1) / keys.count)).map { epoch in
+      Self.epoch(epoch, members: ordered, names: names, seed: seed)
     }
   }
 
@@ -67,24 +71,33 @@ public struct SourceSchedule: Sendable {
   /// next source of the same stratum in the same epoch, so a fallback keeps the sample's label.
   public func source(forSample index: Int, try attempt: Int = 0) -> Int {
     precondition(index >= 0 && attempt >= 0, "sample indices and tries are non-negative")
-    let epoch = index / count
-    let slot = slots[index % count]
-    let order =
-      epoch < epochs.count
-      ? epochs[epoch][slot.stratum] : Self.order(members[slot.stratum], name: strata[slot.stratum], epoch: epoch, seed: seed)
+    let epoch = epoch(of: index)
+    let slot = epoch.slots[index % count]
+    let order = epoch.orders[slot.stratum]
     return order[(slot.rank + attempt) % order.count]
   }
 
   /// The stratum of sample `index`'s source.
   public func stratum(ofSample index: Int) -> String {
-    strata[slots[index % count].stratum]
+    strata[epoch(of: index).slots[index % count].stratum]
   }
 
-  /// Stratum `members` in the order epoch `epoch` uses them: a Fisher–Yates shuffle seeded by the run's seed,
-  /// the stratum's name and the epoch.
-  private static func order(_ members: [Int], name: String, epoch: Int, seed: UInt64) -> [Int] {
-    var stream = stream(seed: seed, parts: [FNV1a.hash64(name), UInt64(epoch)])
-    return shuffled(members, using: &stream)
+  private func epoch(of index: Int) -> Epoch {
+    let number = index / count
+    return number < epochs.count ? epochs[number] : Self.epoch(number, members: members, names: strata, seed: seed)
+  }
+
+  /// Epoch `number`: its slot pattern, equal deadlines going to strata in a seeded order, and each stratum's
+  /// sources shuffled (Fisher–Yates) by a stream seeded with the run's seed, the stratum's name and the epoch.
+  private static func epoch(_ number: Int, members: [[Int]], names: [String], seed: UInt64) -> Epoch {
+    var priorityStream = stream(seed: seed, parts: [FNV1a.hash64("stratum-priority"), UInt64(number)])
+    let priority = shuffled(Array(names.indices), using: &priorityStream)
+    return Epoch(
+      slots: interleave(sizes: members.map(\.count), priority: priority),
+      orders: members.indices.map { stratum in
+        var stream = stream(seed: seed, parts: [FNV1a.hash64(names[stratum]), UInt64(number)])
+        return shuffled(members[stratum], using: &stream)
+      })
   }
 
   private static func shuffled(_ values: [Int], using stream: inout Xoshiro256StarStar) -> [Int] {
