@@ -110,6 +110,9 @@ import Testing
       predictions.append([name, fields[3], fields[4], fields[5], fields[6]].joined(separator: ","))
     }
     try predictions.joined(separator: "\n").write(toFile: folder.path("predictions.csv"), atomically: true, encoding: .utf8)
+    let analysis = try AugmentCLI.run(["analyze", folder.path("photos"), "--predictions", folder.path("predictions.csv")])
+    #expect(analysis.status == 0, "\(analysis.stderr)")
+    #expect(analysis.stdout.contains("60 rows") && analysis.stdout.contains("dark-background       7"))
     let result = try Self.darkRun(
       folder.path("photos"), out: folder.path("out"), count: 4,
       extra: ["--predictions", folder.path("predictions.csv"), "--sources-where", "split=train"])
