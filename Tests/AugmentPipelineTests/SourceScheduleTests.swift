@@ -83,15 +83,22 @@ import Testing
     #expect(indices.map { other.source(forSample: $0) } != indices.map { large.source(forSample: $0) })
   }
 
-  /// A fallback try keeps the sample's stratum and, while the stratum has sources left, takes a new one.
-  @Test func fallbackTriesKeepTheStratumWithOtherSources() {
-    let (keys, paths) = Self.strata([6, 3, 1])
+  /// A fallback try keeps the sample's stratum while it has other sources, then moves to other strata: four
+  /// tries always meet four different sources, the first `min(4, nₖ)` of them of the sample's own stratum.
+  @Test(arguments: [[6, 3, 1], [1, 1, 1, 1, 1], [2, 9]])
+  func fallbackTriesKeepTheStratumWhileItHasOtherSources(sizes: [Int]) {
+    let (keys, paths) = Self.strata(sizes)
     let schedule = SourceSchedule(strata: keys, sortKeys: paths, seed: 2)
     for index in 0..<40 {
       let tries = (0..<4).map { schedule.source(forSample: index, try: $0) }
-      #expect(Set(tries.map { keys[$0] }).count == 1)
-      let size = keys.filter { $0 == keys[tries[0]] }.count
-      #expect(Set(tries).count == min(4, size))
+      let own = keys[tries[0]]
+      let size = keys.filter { $0 == own }.count
+      #expect(Set(tries).count == 4, "\(sizes), sample \(index): \(tries)")
+      #expect(tries.prefix(min(4, size)).allSatisfy { keys[$0] == own })
+      #expect(tries.dropFirst(min(4, size)).allSatisfy { keys[$0] != own })
     }
+    // A single source has nothing to fall back to.
+    let alone = SourceSchedule(strata: ["x"], sortKeys: ["a.wav"], seed: 2)
+    #expect((0..<4).map { alone.source(forSample: 3, try: $0) } == [0, 0, 0, 0])
   }
 }

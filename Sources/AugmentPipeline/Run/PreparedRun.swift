@@ -53,7 +53,8 @@ public struct PreparedRun: Sendable {
       seed: request.seed, samples: request.count)
     let members = try dataset.members(of: recipe.name)
     let sourceLines = try Self.sourceLines(
-      request: request, dataset: dataset, schedule: schedule, slice: recipe.name, memberRows: dataset.table.rows(taggedWith: recipe.name))
+      request: request, dataset: dataset, schedule: schedule, slice: recipe.name,
+      memberRows: dataset.table.rows(taggedWith: recipe.name))
     let maker: Maker
     switch recipe.modality {
     case .audio:

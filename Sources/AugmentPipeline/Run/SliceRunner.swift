@@ -44,8 +44,8 @@ public struct RunProgress: Sendable {
 
 /// Makes the samples of one slice run.
 ///
-/// Sample `i` starts from the source its ``SourceSchedule`` gives it and draws only from `Xoshiro256StarStar.forSample(seed, i, attempt)`,
-/// so its output never depends on other samples, on `--jobs`, or on sharding. Indices are processed in batches
+/// Sample `i` starts from the source its ``SourceSchedule`` gives it and draws only from
+/// `Xoshiro256StarStar.forSample(seed, i, attempt)`, so its output never depends on other samples, on `--jobs`, or on sharding. Indices are processed in batches
 /// spread over cores; each batch's manifest lines are appended in index order, which makes the manifest
 /// byte-identical whatever the number of jobs, and lets `--resume` continue after the last full batch.
 public struct SliceRunner<Factory: SampleFactory>: Sendable {

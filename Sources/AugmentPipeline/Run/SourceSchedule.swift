@@ -67,13 +67,27 @@ public struct SourceSchedule: Sendable {
 
   /// The source (an index into the list the schedule was built for) that sample `index` uses on try `attempt`.
   ///
-  /// Try 0 is the sample's slot; a later try (after an unreadable source, or every candidate rejected) takes the
-  /// next source of the same stratum in the same epoch, so a fallback keeps the sample's label.
+  /// Try 0 is the sample's slot. A later try (after an unreadable source, or every candidate rejected) takes the
+  /// next source of the same stratum in the same epoch, so a fallback keeps the sample's label; once the stratum
+  /// has no other source (a label with a single clip), it takes the sources of the following slots of other
+  /// strata, so every try still meets a new source while there is one.
   public func source(forSample index: Int, try attempt: Int = 0) -> Int {
     precondition(index >= 0 && attempt >= 0, "sample indices and tries are non-negative")
     let epoch = epoch(of: index)
-    let slot = epoch.slots[index % count]
+    let start = index % count
+    let slot = epoch.slots[start]
     let order = epoch.orders[slot.stratum]
+    guard attempt >= order.count else { return order[(slot.rank + attempt) % order.count] }
+    var others = attempt - order.count + 1
+    var position = (start + 1) % count
+    while position != start {
+      let other = epoch.slots[position]
+      if other.stratum != slot.stratum {
+        others -= 1
+        if others == 0 { return epoch.orders[other.stratum][other.rank] }
+      }
+      position = (position + 1) % count
+    }
     return order[(slot.rank + attempt) % order.count]
   }
 
