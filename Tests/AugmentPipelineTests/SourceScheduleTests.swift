@@ -22,7 +22,7 @@ import Testing
 
   @Test(arguments: compositions) func everySourceIsUsedOnceBeforeAnyTwice(sizes: [Int]) {
     let (keys, paths) = Self.strata(sizes)
-    let schedule = SourceSchedule(strata: keys, sortKeys: paths, seed: 5, samples: 2 * keys.count)
+    let schedule = SourceSchedule(strata: keys, sortKeys: paths, seed: 5)
     let n = keys.count
     for epoch in 0..<3 {
       let used = (epoch * n..<(epoch + 1) * n).map { schedule.source(forSample: $0) }
@@ -39,7 +39,7 @@ import Testing
     let (keys, paths) = Self.strata(sizes)
     let n = keys.count
     for seed: UInt64 in [0, 1, 99] {
-      let schedule = SourceSchedule(strata: keys, sortKeys: paths, seed: seed, samples: 3 * n)
+      let schedule = SourceSchedule(strata: keys, sortKeys: paths, seed: seed)
       var counts: [String: Int] = [:]
       var worst = 0.0
       for t in 1...(3 * n) {
@@ -68,19 +68,28 @@ import Testing
     }
   }
 
-  /// What a sample uses depends only on the seed and its index: not on how many samples the run makes (which
-  /// epochs are drawn up front), so shards, jobs and resumed runs agree; another seed gives another order.
+  /// What a sample uses depends only on the seed and its index: not on the order indices are asked in (a run,
+  /// a shard, a resumed run, or threads of `--jobs` that race), nor on which epochs happen to be kept drawn;
+  /// another seed gives another order.
   @Test func aSampleDependsOnlyOnTheSeedAndItsIndex() {
     let (keys, paths) = Self.strata([4, 9, 2])
-    let small = SourceSchedule(strata: keys, sortKeys: paths, seed: 8, samples: 0)
-    let large = SourceSchedule(strata: keys, sortKeys: paths, seed: 8, samples: 500)
-    let other = SourceSchedule(strata: keys, sortKeys: paths, seed: 9, samples: 500)
     let indices = Array(0..<300)
-    #expect(indices.map { small.source(forSample: $0) } == indices.map { large.source(forSample: $0) })
-    for attempt in 1..<4 {
-      #expect(indices.map { small.source(forSample: $0, try: attempt) } == indices.map { large.source(forSample: $0, try: attempt) })
+    let lookups = { (schedule: SourceSchedule) in
+      indices.map { index in (0..<4).map { schedule.source(forSample: index, try: $0) } }
     }
-    #expect(indices.map { other.source(forSample: $0) } != indices.map { large.source(forSample: $0) })
+    let forward = lookups(SourceSchedule(strata: keys, sortKeys: paths, seed: 8))
+    let backward = SourceSchedule(strata: keys, sortKeys: paths, seed: 8)
+    #expect(indices.reversed().map { index in (0..<4).map { backward.source(forSample: index, try: $0) } }.reversed() == forward)
+    let sharded = SourceSchedule(strata: keys, sortKeys: paths, seed: 8)
+    for shard in 0..<7 {
+      for index in stride(from: shard, to: 300, by: 7) {
+        #expect((0..<4).map { sharded.source(forSample: index, try: $0) } == forward[index])
+      }
+    }
+    let threaded = SourceSchedule(strata: keys, sortKeys: paths, seed: 8)
+    let raced = ParallelMap.map(indices.count, jobs: 4) { index in (0..<4).map { threaded.source(forSample: index, try: $0) } }
+    #expect(raced == forward)
+    #expect(lookups(SourceSchedule(strata: keys, sortKeys: paths, seed: 9)) != forward)
   }
 
   /// A fallback try keeps the sample's stratum while it has other sources, then moves to other strata: four

@@ -50,7 +50,7 @@ public struct PreparedRun: Sendable {
     }
     let schedule = SourceSchedule(
       strata: try dataset.strata(of: rows, balance: request.balance), sortKeys: sources.map(\.path),
-      seed: request.seed, samples: request.count)
+      seed: request.seed)
     let members = try dataset.members(of: recipe.name)
     let sourceLines = try Self.sourceLines(
       request: request, dataset: dataset, schedule: schedule, slice: recipe.name,

@@ -1,4 +1,5 @@
 import AugmentCore
+import Synchronization
 
 /// Which eligible source each sample of a run starts from, as a pure function of the seed and the sample index.
 ///
@@ -33,8 +34,9 @@ public struct SourceSchedule: Sendable {
   /// The strata's names, sorted (bytewise UTF-8).
   public let strata: [String]
   private let seed: UInt64
-  /// The epochs a run needs, drawn once.
-  private let epochs: [Epoch]
+  /// The epochs drawn most recently: a run and each of its shards walk the indices in increasing order, so a few
+  /// are enough, and memory stays bounded however many samples a run makes.
+  private let recent = RecentEpochs()
 
   /// The number of sources: the length of one epoch.
   public let count: Int
@@ -42,10 +44,8 @@ public struct SourceSchedule: Sendable {
   /// - Parameters:
   ///   - strata: the stratum (label, column value, or one shared name) of each source, by source index.
   ///   - sortKeys: a key per source fixing its base order within its stratum; equal keys keep the given order.
-  ///   - samples: how many sample indices a run will ask for, so their epochs are drawn once up front; later
-  ///     indices are still answered, by drawing their epoch on each call.
   /// - Precondition: at least one source, and one sort key per source.
-  public init(strata keys: [String], sortKeys: [String], seed: UInt64, samples: Int = 0) {
+  public init(strata keys: [String], sortKeys: [String], seed: UInt64) {
     precondition(!keys.isEmpty && keys.count == sortKeys.count, "a schedule needs sources, each with a sort key")
     let names = Set(keys).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     let position = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
@@ -59,10 +59,6 @@ public struct SourceSchedule: Sendable {
     strata = names
     count = keys.count
     self.seed = seed
-    let ordered = members
-    epochs = (0..<max(1, (samples + keys.count - 1) / keys.count)).map { epoch in
-      Self.epoch(epoch, members: ordered, names: names, seed: seed)
-    }
   }
 
   /// The source (an index into the list the schedule was built for) that sample `index` uses on try `attempt`.
@@ -98,7 +94,18 @@ public struct SourceSchedule: Sendable {
 
   private func epoch(of index: Int) -> Epoch {
     let number = index / count
-    return number < epochs.count ? epochs[number] : Self.epoch(number, members: members, names: strata, seed: seed)
+    return recent.epochs.withLock { epochs in
+      if let epoch = epochs[number] { return epoch }
+      let epoch = Self.epoch(number, members: members, names: strata, seed: seed)
+      if epochs.count >= RecentEpochs.capacity, let oldest = epochs.keys.min() { epochs[oldest] = nil }
+      epochs[number] = epoch
+      return epoch
+    }
+  }
+
+  private final class RecentEpochs: Sendable {
+    static let capacity = 4
+    let epochs = Mutex<[Int: Epoch]>([:])
   }
 
   /// Epoch `number`: its slot pattern, equal deadlines going to strata in a seeded order, and each stratum's
