@@ -52,6 +52,9 @@ import Testing
       #expect(abs(Double(a[label, default: 0]) - 12 * Double(size) / 37) < 1, "\(label): \(a)")
     }
     #expect(a.values.reduce(0, +) == 12 && Set(a.keys).isSubset(of: Set(sources.keys)))
+    // The schedule never looks at row order, so the two manifests are the same bytes.
+    let manifests = try ["sorted", "shuffled"].map { try Data(contentsOf: URL(fileURLWithPath: folder.path("\($0)/manifest.jsonl"))) }
+    #expect(manifests[0] == manifests[1])
   }
 
   /// With `--sources-where split=train` no manifest source is a dev or test row; calibration still uses the
