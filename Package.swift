@@ -29,8 +29,8 @@ let package = Package(
     .target(name: "MediaIO", dependencies: ["CSndFile", "CPNG", "CSoxr", "CDeflate", "COpenSSL", "CTurboJPEG"]),
     // Transforms, DSP, metrics, randomness and noise banks: pure Swift over MediaIO's value types.
     .target(name: "AugmentCore", dependencies: ["MediaIO"]),
-    // Error-analysis tables, per-slice and per-class metrics, augmentation plans.
-    .target(name: "AugmentAnalysis"),
+    // Error-analysis tables, folder datasets (media told by MediaIO), per-slice and per-class metrics, plans.
+    .target(name: "AugmentAnalysis", dependencies: ["MediaIO"]),
     // Recipes, checklist, calibration, the slice run, manifest and preview.
     .target(
       name: "AugmentPipeline",

@@ -10,6 +10,8 @@ func reportingAnalysisErrors(_ body: () throws -> Void) throws {
   } catch let error as TableError {
     if case .unreadable = error.kind { try exit(error, status: .missingInput) }
     try exit(error, status: .dataError)
+  } catch let error as FolderDatasetError {
+    try exit(error, status: .dataError)
   } catch let error as PlanError {
     if case .unreadableReport = error { try exit(error, status: .missingInput) }
     try exit(error, status: .dataError)

@@ -7,7 +7,9 @@ struct Analyze: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Measure each tagged slice of an error-analysis table and rank the slices by potential gain.",
     discussion: """
-      TABLE is CSV (with a header row) or JSON Lines, one row per example. Columns: label (required), \
+      TABLE is CSV (with a header row) or JSON Lines, one row per example, or a dataset folder (class folders, \
+      split folders, or Hugging Face metadata.csv/metadata.jsonl) whose predictions and tags come from \
+      --predictions. Columns: label (required), \
       prediction (required unless --score-threshold is given), score, id, path, human_label (or human), \
       human_score, weight, and tags (separated by ';'). Any other column whose values are all 0/1, true/false, \
       yes/no or empty is a tag column named by its header (or name them with --tag-columns); the rest can be \
@@ -21,8 +23,11 @@ struct Analyze: ParsableCommand {
       the file and line), 66 when it cannot be read.
       """)
 
-  @Argument(help: "The error-analysis table (.csv or .jsonl).")
+  @Argument(help: "The error-analysis table (.csv or .jsonl), or a dataset folder.")
   var table: String
+
+  @Option(help: "With a dataset folder: a CSV or JSONL of predictions and tags joined on file_name or id.")
+  var predictions: String?
 
   @OptionGroup var tableArguments: TableArguments
 
@@ -36,7 +41,17 @@ struct Analyze: ParsableCommand {
 
   func run() throws {
     try reportingAnalysisErrors {
-      let errorTable = try ErrorTable.load(from: URL(fileURLWithPath: table), options: tableArguments.tableOptions)
+      let url = URL(fileURLWithPath: table)
+      var isFolder: ObjCBool = false
+      let folder = FileManager.default.fileExists(atPath: table, isDirectory: &isFolder) && isFolder.boolValue
+      if predictions != nil && !folder {
+        throw ValidationError("--predictions joins predictions to a dataset folder; a table holds its own.")
+      }
+      let errorTable =
+        folder
+        ? try FolderDataset.load(
+          from: url, predictions: predictions.map { URL(fileURLWithPath: $0) }, options: tableArguments.tableOptions)
+        : try ErrorTable.load(from: url, options: tableArguments.tableOptions)
       let report = try AnalysisReport(table: errorTable, options: try tableArguments.analysisOptions(groupColumns: by))
       if json {
         FileHandle.standardOutput.write(try report.jsonData())

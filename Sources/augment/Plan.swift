@@ -10,9 +10,11 @@ struct Plan: ParsableCommand {
     discussion: """
       Reads the JSON written by `augment analyze --json` (a file, or '-' for standard input) and writes a plan \
       {budget, analysis, entries: [{slice, count, potentialGain, reason}], skipped: [{slice, reason}]} whose \
-      counts add up to exactly the budget. Slices with no gap to human-level performance, without a recipe, or \
-      with fewer than --min-sources source examples (untagged rows the model got right) are skipped, each \
-      with its reason.
+      counts add up to exactly the budget. A slice is planned only when the run would find the model weak there: \
+      its gap to human-level performance reaches the recipe's min_gap_to_hlp, or, with HLP unknown, its error \
+      rate exceeds the overall error rate by that much. Slices that are not weak, without a recipe, or with \
+      fewer than --min-sources source examples (untagged rows the model got right) are skipped, each with its \
+      reason.
 
       Exit status: 0 on success, 64 for a usage error, 65 when the analysis is malformed or no slice can be \
       augmented, 66 when it cannot be read, 73 when the plan cannot be written.
@@ -54,7 +56,10 @@ struct Plan: ParsableCommand {
       }
       let report = try AnalysisReport.decode(from: data, source: analysis == "-" ? "standard input" : analysis)
       let recipes = try RecipeOptions.book(config: config)
-      let plan = try Planner(knownRecipes: Set(recipes.names), minimumSources: minSources)
+      let rules = try Dictionary(uniqueKeysWithValues: recipes.names.map { name in
+        (name, WeaknessRule(minimumGap: try recipes.recipe(named: name).checklist.minGapToHLP))
+      })
+      let plan = try Planner(knownRecipes: Set(recipes.names), minimumSources: minSources, weaknessRules: rules)
         .plan(report, budget: budget, analysisPath: analysis)
       let json = try plan.jsonData()
       if out == "-" {

@@ -52,6 +52,26 @@ struct RunOptions: ParsableArguments {
   @Option(help: "Write audio samples as wav or flac (16-bit PCM).")
   var audioFormat: AudioOutputFormat = .wav
 
+  @Option(
+    help: ArgumentHelp(
+      "Spread samples over the sources' labels (label, the default), not at all (none), or a column's values.",
+      valueName: "label|none|column"),
+    transform: SourceBalance.init)
+  var balance: SourceBalance = .label
+
+  @Option(
+    help: ArgumentHelp(
+      "Only rows whose COLUMN holds VALUE may be sources, e.g. split=train (repeatable; one column's values add up).",
+      valueName: "column=value"),
+    transform: { try SourceFilter(parsing: $0) })
+  var sourcesWhere: [SourceFilter] = []
+
+  @Option(help: "The folder the table's media paths are relative to. Default: the table's folder.")
+  var mediaRoot: String?
+
+  @Option(help: "With --dataset DIR: a CSV or JSONL of predictions and tags joined on file_name or id.")
+  var predictions: String?
+
   func validate() throws {
     guard SliceDataset.SourceSelection(rawValue: sources) != nil else {
       throw ValidationError("--sources takes untagged-correct, untagged or all.")

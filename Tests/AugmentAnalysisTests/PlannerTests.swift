@@ -69,14 +69,38 @@ import Testing
         == "too few source examples: 1 untagged rows the model got right, at least 2 needed")
   }
 
-  @Test func unknownHLPIsSkipped() throws {
+  /// With HLP unknown, a slice whose error rate is 50 points above the overall one is planned with gain
+  /// excess × share (0.5 × 0.5 = 25%); one that does no worse than overall is skipped with the numbers.
+  @Test func unknownHLPFallsBackToTheErrorRateAboveOverall() throws {
     let report = try AnalysisReport(table: Fixtures.table("label,prediction,tags\nx,y,car-noise\nx,x,\n"))
+    let plan = try Planner(knownRecipes: ["car-noise"]).plan(report, budget: 5, analysisPath: "-")
+    #expect(plan.entries.map(\.slice) == ["car-noise"] && plan.entries[0].count == 5)
+    #expect(abs(plan.entries[0].potentialGain - 0.25) < 1e-12)
+    #expect(plan.entries[0].reason.hasSuffix("(HLP unknown: gain from the error rate above the overall one)"))
+
+    let even = try AnalysisReport(table: Fixtures.table("label,prediction,tags\nx,y,car-noise\nx,x,car-noise\nx,y,\nx,x,\n"))
     let error = #expect(throws: PlanError.self) {
-      try Planner(knownRecipes: ["car-noise"]).plan(report, budget: 5, analysisPath: "-")
+      try Planner(knownRecipes: ["car-noise"]).plan(even, budget: 5, analysisPath: "-")
     }
     #expect(
       String(describing: error ?? .invalidBudget(0)).contains(
-        "car-noise: no gap to HLP can be measured: HLP is unknown"))
+        "car-noise: HLP is unknown (give it with --hlp or human labels) and the error rate, 50.0%, is not "
+          + "1.00 points above the overall 50.0%"))
+  }
+
+  /// A gap to HLP below the recipe's minimum is skipped, as the slice run would refuse it: car noise's gap of
+  /// 4 points is planned under a 3-point minimum and skipped under a 5-point one.
+  @Test func aGapBelowTheRecipesMinimumIsSkipped() throws {
+    let report = try Fixtures.speechReport()
+    let planned = try Planner(knownRecipes: ["car-noise"], weaknessRules: ["car-noise": WeaknessRule(minimumGap: 0.03)])
+      .plan(report, budget: 10, analysisPath: "-")
+    #expect(planned.entries.map(\.slice) == ["car-noise"])
+    let error = #expect(throws: PlanError.self) {
+      try Planner(knownRecipes: ["car-noise"], weaknessRules: ["car-noise": WeaknessRule(minimumGap: 0.05)])
+        .plan(report, budget: 10, analysisPath: "-")
+    }
+    #expect(String(describing: error ?? .invalidBudget(0)).contains(
+      "car-noise: the gap to HLP, 4.00 points, is below the minimum of 5.00 points"))
   }
 
   @Test func budgetMustBePositive() throws {

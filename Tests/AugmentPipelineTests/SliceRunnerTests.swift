@@ -13,6 +13,7 @@ import Testing
   static func runner(in folder: URL, count: Int, shard: Shard? = nil) -> SliceRunner<ByteFactory> {
     SliceRunner(
       factory: ByteFactory(), sources: sources,
+      schedule: SourceSchedule(strata: sources.map { _ in "" }, sortKeys: sources.map(\.path), seed: 3),
       settings: RunSettings(slice: "bytes", count: count, seed: 3, jobs: 1, redraws: 2, shard: shard, recipeHash: "r"),
       folder: OutputFolder(url: folder, shard: shard))
   }

@@ -53,21 +53,24 @@ import Testing
     let settings = RunSettings(
       slice: "keyword", count: count, seed: 3, jobs: 1, redraws: 8, sourcesPerSample: 2, recipeHash: "test")
     return SliceRunner(
-      factory: KeywordFactory(clips: clips), sources: sources, settings: settings,
+      factory: KeywordFactory(clips: clips), sources: sources,
+      schedule: SourceSchedule(strata: paths.map { _ in "" }, sortKeys: paths, seed: 3), settings: settings,
       folder: OutputFolder(url: folder.url, shard: nil))
   }
 
   static let tooLittleSpeech = "too little speech for the clarity gate (under 10 STOI frames, 128 ms, after dropping silence)"
 
-  /// Index 0 starts from the sparse clip: one candidate is judged there (not eight), one rejection is
-  /// recorded for it, and the next source makes the sample.
+  /// The sample that starts from the sparse clip: one candidate is judged there (not eight), one rejection
+  /// is recorded for it, and the next source makes the sample.
   @Test func sourceWithTooLittleSpeechIsTriedOnceAndNeverRedrawn() throws {
     let folder = try TemporaryFolder()
     let keyword = try ShortClipClarityTests.keyword()
     let runner = Self.runner(
       paths: ["sparse.wav", "keyword.wav"], clips: ["sparse.wav": Self.sparse(keyword), "keyword.wav": keyword],
-      count: 1, in: folder)
-    let outcome = try runner.makeSample(0)
+      count: 2, in: folder)
+    // Each epoch of two samples starts once from each source.
+    let index = try #require((0..<2).first { runner.sources[runner.schedule.source(forSample: $0)].path == "sparse.wav" })
+    let outcome = try runner.makeSample(index)
     #expect(runner.factory.judged.withLock { $0 } == ["sparse.wav": 1, "keyword.wav": 1])
     let sparseRejections = outcome.rejections.filter { $0.source == "sparse.wav" }
     #expect(sparseRejections.count == 1)
@@ -88,15 +91,27 @@ import Testing
       paths: ["a-sparse.wav", "b-sparse.wav", "c-keyword.wav"],
       clips: ["a-sparse.wav": Self.sparse(keyword), "b-sparse.wav": Self.sparse(keyword), "c-keyword.wav": keyword],
       count: 3, in: folder)
+    // What each index tries, in the schedule's order, up to the keyword (whose first candidate passes).
+    var judged: [String: Int] = [:]
+    var failed: [Int] = []
+    for index in 0..<3 {
+      let tried = (0..<2).map { runner.sources[runner.schedule.source(forSample: index, try: $0)].path }
+      let walked = tried.firstIndex(of: "c-keyword.wav").map { Array(tried[...$0]) } ?? tried
+      for path in walked { judged[path, default: 0] += 1 }
+      if !walked.contains("c-keyword.wav") { failed.append(index) }
+    }
+    let sparseTries = judged.filter { $0.key.hasSuffix("-sparse.wav") }.values.reduce(0, +)
+    // The epoch starts once from each source, so one index meets only the two sparse clips.
+    #expect(failed.count == 1 && sparseTries == 3)
+
     let summary = try runner.run(kept: .empty, resumed: false, notes: [], cancellation: CancellationFlag()) { _ in }
-    #expect(summary.made == 2 && summary.failedIndices == [0])
-    #expect(summary.indicesWithoutUsableSource == [0] && summary.isShortOfUsableSources && !summary.isComplete)
+    #expect(summary.made == 2 && summary.failedIndices == failed)
+    #expect(summary.indicesWithoutUsableSource == failed && summary.isShortOfUsableSources && !summary.isComplete)
     #expect(summary.skippedByReason == [Self.tooLittleSpeech: 2])
-    #expect(summary.rejectedByRule == ["unusable-source": 3])
-    // Index 0 tries a-sparse and b-sparse, index 1 b-sparse then c-keyword, index 2 c-keyword.
-    #expect(runner.factory.judged.withLock { $0 } == ["a-sparse.wav": 1, "b-sparse.wav": 2, "c-keyword.wav": 2])
+    #expect(summary.rejectedByRule == ["unusable-source": sparseTries])
+    #expect(runner.factory.judged.withLock { $0 } == judged)
     let written = try JSONDecoder().decode(RunSummary.self, from: Data(contentsOf: folder.file("summary.json")))
     #expect(written.skippedByReason == summary.skippedByReason)
-    #expect(written.indicesWithoutUsableSource == [0])
+    #expect(written.indicesWithoutUsableSource == failed)
   }
 }

@@ -35,3 +35,30 @@ import Testing
     #expect(verdict.reason.contains("no example"))
   }
 }
+
+/// `augment plan` and the slice run decide weakness by one rule: whatever the gate refuses, the plan skips.
+@Suite struct PlanAndGateAgreeTests {
+  /// 340 rows, 52 wrong (overall error rate 15.3%), and one slice per branch of the rule: `thin-gap` has human
+  /// labels and a gap of half a point (85% vs 85.5%); `no-hlp-weak` has none and errs on 60% of its rows;
+  /// `no-hlp-even` has none and errs on none.
+  static func report() throws -> AnalysisReport {
+    var lines = ["id,label,prediction,human_label,tags"]
+    for i in 0..<100 { lines.append("c\(i),yes,\(i < 90 ? "yes" : "no"),yes,") }
+    // 200 rows: model 170 right (85%), humans 171 right (85.5%): a gap of half a point.
+    for i in 0..<200 { lines.append("t\(i),yes,\(i < 170 ? "yes" : "no"),\(i < 171 ? "yes" : "no"),thin-gap") }
+    for i in 0..<20 { lines.append("w\(i),yes,\(i < 8 ? "yes" : "no"),,no-hlp-weak") }
+    for i in 0..<20 { lines.append("e\(i),yes,yes,,no-hlp-even") }
+    let table = try ErrorTable(data: Data(lines.joined(separator: "\n").utf8), source: URL(fileURLWithPath: "/t/e.csv"))
+    return try AnalysisReport(table: table)
+  }
+
+  @Test func planIncludesExactlyTheSlicesTheGatePasses() throws {
+    let report = try Self.report()
+    let slices = ["thin-gap", "no-hlp-weak", "no-hlp-even"]
+    let plan = try Planner(knownRecipes: Set(slices)).plan(report, budget: 100, analysisPath: "-")
+    let passed = slices.filter { WeaknessGate.evaluate(slice: $0, report: report, minGapToHLP: 0.01).passed }
+    #expect(passed == ["no-hlp-weak"])
+    #expect(plan.entries.map(\.slice) == passed)
+    #expect(Set(plan.skipped.map(\.slice)) == ["thin-gap", "no-hlp-even", "untagged"])
+  }
+}

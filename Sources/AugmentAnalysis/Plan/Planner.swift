@@ -1,17 +1,21 @@
 /// Distributes a budget of new samples over the weak slices of an analysis, in proportion to potential gain.
 ///
-/// A slice is skipped, with the reason, when it has no gap to HLP (or HLP is unknown), when no recipe can
-/// make it, or when there are too few source examples (untagged rows the model got right) to augment from.
-/// The rest share the budget by largest remainders, so the counts add up to exactly the budget.
+/// A slice is skipped, with the reason, when the ``WeaknessRule`` a slice run applies finds it not weak (with HLP
+/// unknown, the rule compares its error rate with the overall one), when no recipe can make it, or when there are
+/// too few source examples (untagged rows the model got right) to augment from. The rest share the budget by
+/// largest remainders of the rule's gain, so the counts add up to exactly the budget.
 public struct Planner: Sendable {
   /// The slices a recipe exists for.
   public var knownRecipes: Set<String>
   /// The fewest source examples worth augmenting from.
   public var minimumSources: Int
+  /// Each recipe's weakness rule (its `min_gap_to_hlp`); a recipe not listed uses the default minimum gap.
+  public var weaknessRules: [String: WeaknessRule]
 
-  public init(knownRecipes: Set<String>, minimumSources: Int = 1) {
+  public init(knownRecipes: Set<String>, minimumSources: Int = 1, weaknessRules: [String: WeaknessRule] = [:]) {
     self.knownRecipes = knownRecipes
     self.minimumSources = minimumSources
+    self.weaknessRules = weaknessRules
   }
 
   /// Plans `budget` samples from `report`; `analysisPath` is recorded in the plan.
@@ -19,11 +23,11 @@ public struct Planner: Sendable {
   ///   slice is skipped.
   public func plan(_ report: AnalysisReport, budget: Int, analysisPath: String) throws -> AugmentationPlan {
     guard budget >= 1 else { throw PlanError.invalidBudget(budget) }
-    var candidates: [(slice: String, gain: Double)] = []
+    var candidates: [(slice: String, gain: Double, basis: String)] = []
     var skipped: [AugmentationPlan.Skip] = []
     for slice in report.rankedSlices {
       switch eligibility(of: slice, in: report) {
-      case .eligible(let gain): candidates.append((slice.name, gain))
+      case .eligible(let gain, let basis): candidates.append((slice.name, gain, basis))
       case .skipped(let reason): skipped.append(.init(slice: slice.name, reason: reason))
       }
     }
@@ -41,29 +45,51 @@ public struct Planner: Sendable {
       }
       let reason =
         "potential gain \(Percent.format(candidate.gain, digits: 2)) of \(Percent.format(totalGain, digits: 2)) "
-        + "in total: \(Percent.format(candidate.gain / totalGain)) of the budget"
+        + "in total: \(Percent.format(candidate.gain / totalGain)) of the budget" + candidate.basis
       entries.append(.init(slice: candidate.slice, count: count, potentialGain: candidate.gain, reason: reason))
     }
     return AugmentationPlan(budget: budget, analysis: analysisPath, entries: entries, skipped: skipped)
   }
 
   private enum Eligibility {
-    case eligible(gain: Double)
+    /// `basis` is appended to the entry's reason when the gain is not measured against HLP.
+    case eligible(gain: Double, basis: String)
     case skipped(reason: String)
   }
 
   /// The slice's potential gain when it can be augmented, or why it cannot.
   private func eligibility(of slice: SliceMetrics, in report: AnalysisReport) -> Eligibility {
-    guard let figures = slice.figures(weighted: report.weighted) else {
+    guard let figures = slice.figures(weighted: report.weighted),
+      let overall = report.overall.figures(weighted: report.weighted)
+    else {
       return .skipped(reason: "every example has weight 0")
     }
-    guard let hlp = figures.hlpAccuracy, let gain = figures.potentialGain else {
-      return .skipped(reason: "no gap to HLP can be measured: HLP is unknown (give it with --hlp or human labels)")
-    }
-    guard gain > 0 else {
-      return .skipped(
-        reason:
-          "no gap to HLP: accuracy \(Percent.format(figures.accuracy)) is at or above HLP \(Percent.format(hlp))")
+    let rule = weaknessRules[slice.name] ?? WeaknessRule()
+    let judgement = rule.judge(figures, overall: overall)
+    let basis: String
+    switch judgement.basis {
+    case .gapToHLP(let hlp):
+      basis = ""
+      guard judgement.value > 0 else {
+        return .skipped(
+          reason:
+            "no gap to HLP: accuracy \(Percent.format(figures.accuracy)) is at or above HLP \(Percent.format(hlp))")
+      }
+      guard judgement.isWeak else {
+        return .skipped(
+          reason:
+            "the gap to HLP, \(Percent.points(judgement.value, digits: 2)), is below the minimum of "
+            + Percent.points(rule.minimumGap, digits: 2))
+      }
+    case .errorRateAboveOverall(let overallErrorRate):
+      basis = " (HLP unknown: gain from the error rate above the overall one)"
+      guard judgement.isWeak else {
+        return .skipped(
+          reason:
+            "HLP is unknown (give it with --hlp or human labels) and the error rate, "
+            + "\(Percent.format(figures.errorRate)), is not \(Percent.points(rule.minimumGap, digits: 2)) above "
+            + "the overall \(Percent.format(overallErrorRate))")
+      }
     }
     guard slice.name != "untagged" else {
       return .skipped(reason: "the untagged rows are what augmentation starts from; no recipe makes them")
@@ -77,6 +103,6 @@ public struct Planner: Sendable {
           "too few source examples: \(report.sourceExamples) untagged rows the model got right, "
           + "at least \(minimumSources) needed")
     }
-    return .eligible(gain: gain)
+    return .eligible(gain: judgement.gain, basis: basis)
   }
 }

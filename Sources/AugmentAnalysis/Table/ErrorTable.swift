@@ -61,26 +61,16 @@ public struct ErrorTable: Sendable {
   /// when ``TableOptions/format`` is `nil`.
   /// - Throws: ``TableError`` naming the file and line.
   public init(data: Data, source: URL, options: TableOptions = TableOptions()) throws {
-    let path = source.relativePath
-    let text = try TableText.decode(data, path: path)
-    let raw: RawTable
-    switch options.format ?? Self.format(of: source, text: text) {
-    case .csv: raw = try CSVReader.read(text, path: path)
-    case .jsonl: raw = try JSONLinesReader.read(text, path: path)
-    }
+    try self.init(raw: RawTable.read(data, source: source, format: options.format), source: source, options: options)
+  }
+
+  /// Gives the columns of `raw` their meaning and reads every record into a row.
+  init(raw: RawTable, source: URL, options: TableOptions) throws {
     let schema = try TableSchema(table: raw, options: options)
     self.init(
       source: source, columns: schema.header, tagColumns: schema.tagColumns.map { schema.header[$0] },
       hasWeights: schema.roles[.weight] != nil, scoreRule: options.scoreRule,
       rows: try raw.records.map(schema.row(from:)))
-  }
-
-  private static func format(of source: URL, text: String) -> TableFormat {
-    switch source.pathExtension.lowercased() {
-    case "csv": .csv
-    case "jsonl", "ndjson", "json": .jsonl
-    default: text.first { !$0.isWhitespace } == "{" ? .jsonl : .csv
-    }
   }
 
   /// Every tag used by some row, sorted.

@@ -153,6 +153,9 @@ public final class OutputFolder: Sendable {
     if old.seed != new.seed { return "seed \(old.seed), not \(new.seed)" }
     if old.recipeHash != new.recipeHash { return "recipe \(old.recipeHash), not \(new.recipeHash)" }
     if old.dataset != new.dataset { return "dataset \(old.dataset), not \(new.dataset)" }
+    if old.sources != new.sources {
+      return "sources \(old.sources?.description ?? "in table order"), not \(new.sources?.description ?? "in table order")"
+    }
     if old.shard != new.shard { return "shard \(old.shard?.description ?? "none"), not \(new.shard?.description ?? "none")" }
     return nil
   }

@@ -8,6 +8,10 @@ public struct PreparedRun: Sendable {
   public let recipe: Recipe
   public let dataset: SliceDataset
   public let sources: [SourceExample]
+  /// Which source each sample starts from.
+  public let schedule: SourceSchedule
+  /// What `--dry-run` says about the sources and the calibration members.
+  private let sourceLines: [String]
   public let weakness: Verdict
   /// Things the user should know: calibration fallbacks, unreadable members, a forced weakness gate.
   public let notes: [String]
@@ -23,7 +27,12 @@ public struct PreparedRun: Sendable {
     guard FileManager.default.fileExists(atPath: request.dataset.path) else {
       throw RunError.missingInput(request.dataset.path, what: "error-analysis table (pass one with --dataset)")
     }
-    let dataset = try SliceDataset(tableURL: request.dataset, allowOutsidePaths: request.allowOutsidePaths)
+    for (url, what) in [(request.predictions, "predictions table"), (request.mediaRoot, "media folder")] {
+      if let url, !FileManager.default.fileExists(atPath: url.path) { throw RunError.missingInput(url.path, what: what) }
+    }
+    let dataset = try SliceDataset(
+      tableURL: request.dataset, predictions: request.predictions, mediaRoot: request.mediaRoot,
+      allowOutsidePaths: request.allowOutsidePaths)
     if let modality = dataset.modality, modality != recipe.modality {
       throw RunError.modalityMismatch(slice: recipe.name, table: request.dataset.path)
     }
@@ -33,11 +42,19 @@ public struct PreparedRun: Sendable {
       guard request.force else { throw RunError.notWeak(slice: recipe.name, explanation: weakness.reason) }
       notes.append("--force: augmenting although \(weakness.reason)")
     }
-    let sources = try dataset.sources(request.sources)
+    let rows = try dataset.eligibleRows(request.sources, where: request.sourcesWhere)
+    let sources = try dataset.examples(rows)
+    let selection = ([request.sources.rawValue] + request.sourcesWhere.map(\.description)).joined(separator: " ")
     guard !sources.isEmpty else {
-      throw RunError.noSources(slice: recipe.name, table: request.dataset.path, selection: request.sources.rawValue)
+      throw RunError.noSources(slice: recipe.name, table: request.dataset.path, selection: selection)
     }
+    let schedule = SourceSchedule(
+      strata: try dataset.strata(of: rows, balance: request.balance), sortKeys: sources.map(\.path),
+      seed: request.seed)
     let members = try dataset.members(of: recipe.name)
+    let sourceLines = try Self.sourceLines(
+      request: request, dataset: dataset, schedule: schedule, slice: recipe.name,
+      memberRows: dataset.table.rows(taggedWith: recipe.name))
     let maker: Maker
     switch recipe.modality {
     case .audio:
@@ -54,8 +71,35 @@ public struct PreparedRun: Sendable {
       maker = .image(factory)
     }
     return PreparedRun(
-      request: request, recipe: recipe, dataset: dataset, sources: sources, weakness: weakness, notes: notes,
-      maker: maker)
+      request: request, recipe: recipe, dataset: dataset, sources: sources, schedule: schedule,
+      sourceLines: sourceLines, weakness: weakness, notes: notes, maker: maker)
+  }
+
+  /// How many rows are sources and how they are balanced; with `--sources-where`, which splits the slice's real
+  /// members (calibration) come from, since those may include rows that are never sources.
+  private static func sourceLines(
+    request: SliceRunRequest, dataset: SliceDataset, schedule: SourceSchedule, slice: String, memberRows: [ErrorRow]
+  ) throws -> [String] {
+    let filters = request.sourcesWhere.map(\.description).joined(separator: ", ")
+    let strata = schedule.strata.count == 1 ? "one stratum" : "\(schedule.strata.count) strata"
+    var lines = [
+      "sources: \(schedule.count) \(request.sources.rawValue) rows"
+        + (filters.isEmpty ? "" : " where \(filters)") + ", balanced by \(request.balance) (\(strata)); "
+        + "each is used once before any is used twice"
+    ]
+    var columns: [String] = []
+    for filter in request.sourcesWhere {
+      let column = try dataset.column(named: filter.column, for: "--sources-where")
+      if !columns.contains(column) { columns.append(column) }
+    }
+    for column in columns {
+      let counts = Dictionary(grouping: memberRows) { $0.extra[column] ?? "" }.mapValues(\.count)
+      let parts = counts.keys.sorted().map { "\($0.isEmpty ? "(empty)" : $0) \(counts[$0]!)" }
+      lines.append(
+        "calibration: \(memberRows.count) real \(slice) members from any \(column)"
+          + (parts.isEmpty ? "" : " (\(parts.joined(separator: ", ")))"))
+    }
+    return lines
   }
 
   /// What a run would make, from what, and with which calibrated ranges and rules.
@@ -64,7 +108,7 @@ public struct PreparedRun: Sendable {
       "\(recipe.name): \(request.count) samples from \(sources.count) \(request.sources.rawValue) rows of "
         + "\(request.dataset.relativePath) into \(request.output.relativePath)/ (seed \(request.seed))",
       "weakness: \(weakness.reason)",
-    ]
+    ] + sourceLines
     switch maker {
     case .audio(let factory):
       lines += factory.calibration.lines
@@ -83,7 +127,12 @@ public struct PreparedRun: Sendable {
     let recipeHash = RecipeBook.fingerprint(of: recipe)
     let identity = RunIdentity(
       slice: recipe.name, count: request.count, seed: request.seed, recipeHash: recipeHash,
-      dataset: RelativePath.from(request.output, to: request.dataset), shard: request.shard)
+      dataset: RelativePath.from(request.output, to: request.dataset), shard: request.shard,
+      sources: SourceSettings(
+        selection: request.sources.rawValue, balance: request.balance.description,
+        sourcesWhere: request.sourcesWhere.map(\.description),
+        mediaRoot: request.mediaRoot.map { RelativePath.from(request.output, to: $0) },
+        predictions: request.predictions.map { RelativePath.from(request.output, to: $0) }))
     let settings = RunSettings(
       slice: recipe.name, count: request.count, seed: request.seed, jobs: request.jobs, redraws: recipe.redraws,
       shard: request.shard, recipeHash: recipeHash)
@@ -92,10 +141,10 @@ public struct PreparedRun: Sendable {
       let kept = try folder.open(for: identity, resume: request.resume)
       switch maker {
       case .audio(let factory):
-        return try SliceRunner(factory: factory, sources: sources, settings: settings, folder: folder)
+        return try SliceRunner(factory: factory, sources: sources, schedule: schedule, settings: settings, folder: folder)
           .run(kept: kept, resumed: request.resume, notes: notes, cancellation: cancellation, progress: progress)
       case .image(let factory):
-        return try SliceRunner(factory: factory, sources: sources, settings: settings, folder: folder)
+        return try SliceRunner(factory: factory, sources: sources, schedule: schedule, settings: settings, folder: folder)
           .run(kept: kept, resumed: request.resume, notes: notes, cancellation: cancellation, progress: progress)
       }
     }

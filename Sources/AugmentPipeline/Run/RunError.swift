@@ -14,6 +14,9 @@ public enum RunError: Error, Equatable, CustomStringConvertible {
   case notWeak(slice: String, explanation: String)
   case modalityMismatch(slice: String, table: String)
   case cannotWrite(String, reason: String)
+  case invalidSourceFilter(String)
+  case unknownColumn(String, table: String, option: String, available: [String])
+  case predictionsNeedAFolder(String)
 
   public var description: String {
     switch self {
@@ -43,6 +46,13 @@ public enum RunError: Error, Equatable, CustomStringConvertible {
       "\(table) does not hold the kind of media the \(slice) recipe makes. Pass the right table with --dataset."
     case .cannotWrite(let path, let reason):
       "\(path): cannot write (\(reason)). Check free space and permissions."
+    case .invalidSourceFilter(let text):
+      "--sources-where “\(text)”: write COLUMN=VALUE, e.g. --sources-where split=train."
+    case .unknownColumn(let column, let table, let option, let available):
+      "\(table): no column “\(column)” for \(option); "
+        + (available.isEmpty ? "the table has no descriptive columns." : "choose one of: \(available.joined(separator: ", ")).")
+    case .predictionsNeedAFolder(let table):
+      "\(table) is a table: put the predictions in it. --predictions joins predictions to a folder dataset (--dataset DIR)."
     }
   }
 }

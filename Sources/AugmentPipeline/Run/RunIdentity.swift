@@ -11,8 +11,14 @@ public struct RunIdentity: Sendable, Equatable, Codable {
   public var dataset: String
   public var shard: Shard?
   public var toolVersion: String
+  /// Which rows were sources and how samples were spread over them; `nil` in folders written before sources
+  /// were recorded (they were taken in table order).
+  public var sources: SourceSettings?
 
-  public init(slice: String, count: Int, seed: UInt64, recipeHash: String, dataset: String, shard: Shard?) {
+  public init(
+    slice: String, count: Int, seed: UInt64, recipeHash: String, dataset: String, shard: Shard?,
+    sources: SourceSettings? = nil
+  ) {
     self.slice = slice
     self.count = count
     self.seed = seed
@@ -20,10 +26,11 @@ public struct RunIdentity: Sendable, Equatable, Codable {
     self.dataset = dataset
     self.shard = shard
     self.toolVersion = ToolVersion.current
+    self.sources = sources
   }
 
   enum CodingKeys: String, CodingKey {
-    case slice, count, seed, dataset, shard
+    case slice, count, seed, dataset, shard, sources
     case recipeHash = "recipe_hash", toolVersion = "tool_version"
   }
 }

@@ -21,26 +21,70 @@ public struct SliceDataset: Sendable {
     case all
   }
 
-  public init(tableURL: URL, allowOutsidePaths: Bool = false) throws {
-    table = try ErrorTable.load(from: tableURL)
+  /// Reads the dataset: a table (CSV or JSON Lines), or a folder in one of the layouts ``FolderDataset`` reads,
+  /// whose predictions and tags come from `predictions`.
+  /// - Parameters:
+  ///   - mediaRoot: the folder the table's paths are relative to (`--media-root`); by default the table's own
+  ///     folder, or the dataset folder itself. Paths may not leave it unless `allowOutsidePaths`.
+  public init(tableURL: URL, predictions: URL? = nil, mediaRoot: URL? = nil, allowOutsidePaths: Bool = false) throws {
+    var isFolder: ObjCBool = false
+    _ = FileManager.default.fileExists(atPath: tableURL.path, isDirectory: &isFolder)
+    if isFolder.boolValue {
+      table = try FolderDataset.load(from: tableURL, predictions: predictions)
+    } else {
+      if predictions != nil { throw RunError.predictionsNeedAFolder(tableURL.relativePath) }
+      table = try ErrorTable.load(from: tableURL)
+    }
     report = try AnalysisReport(table: table)
-    paths = DatasetPaths(root: tableURL.deletingLastPathComponent(), allowOutside: allowOutsidePaths)
+    let root = mediaRoot ?? (isFolder.boolValue ? tableURL : tableURL.deletingLastPathComponent())
+    paths = DatasetPaths(root: root, allowOutside: allowOutsidePaths)
+  }
+
+  /// The rows `selection` picks among those every filter accepts. Filters on one column accept any of their
+  /// values; filters on different columns must all accept a row.
+  public func eligibleRows(_ selection: SourceSelection, where filters: [SourceFilter] = []) throws -> [ErrorRow] {
+    var accepted: [String: Set<String>] = [:]
+    for filter in filters {
+      accepted[try column(named: filter.column, for: "--sources-where"), default: []].insert(filter.value)
+    }
+    return selectedRows(selection).filter { row in
+      accepted.allSatisfy { column, values in values.contains(row.extra[column] ?? "") }
+    }
   }
 
   /// The rows `selection` picks, with their files resolved; a path that leaves the dataset folder is an error.
   public func sources(_ selection: SourceSelection) throws -> [SourceExample] {
-    let rows: [ErrorRow]
-    switch selection {
-    case .untaggedCorrect: rows = table.sourceExamples
-    case .untagged: rows = table.rows.filter(\.isUntagged)
-    case .all: rows = table.rows
-    }
-    return try rows.map(example)
+    try examples(selectedRows(selection))
   }
 
-  /// The real examples of `slice` (rows tagged with it).
+  /// The real examples of `slice` (rows tagged with it), from every split: realism is calibrated on all of them.
   public func members(of slice: String) throws -> [SourceExample] {
-    try table.rows(taggedWith: slice).map(example)
+    try examples(table.rows(taggedWith: slice))
+  }
+
+  /// `rows` with their files resolved; a path that leaves the dataset folder is an error.
+  public func examples(_ rows: [ErrorRow]) throws -> [SourceExample] {
+    try rows.map(example)
+  }
+
+  /// The stratum of each row under `balance`: its label, one shared stratum, or its value in the column.
+  public func strata(of rows: [ErrorRow], balance: SourceBalance) throws -> [String] {
+    switch balance {
+    case .label: return rows.map(\.label)
+    case .none: return rows.map { _ in "" }
+    case .column(let name):
+      let column = try column(named: name, for: "--balance")
+      return rows.map { $0.extra[column] ?? "" }
+    }
+  }
+
+  /// The table's descriptive column called `name` (compared case-insensitively), as the header writes it.
+  public func column(named name: String, for option: String) throws -> String {
+    let columns = table.extraColumns
+    guard let column = columns.first(where: { $0.lowercased() == name.lowercased() }) else {
+      throw RunError.unknownColumn(name, table: table.source.relativePath, option: option, available: columns)
+    }
+    return column
   }
 
   /// Whether the table's media are audio or images, judged by the content of the first row's file
@@ -53,6 +97,14 @@ public struct SliceDataset: Sendable {
     case .image: return .image
     case .audio: return .audio
     case nil: return nil
+    }
+  }
+
+  private func selectedRows(_ selection: SourceSelection) -> [ErrorRow] {
+    switch selection {
+    case .untaggedCorrect: table.sourceExamples
+    case .untagged: table.rows.filter(\.isUntagged)
+    case .all: table.rows
     }
   }
 

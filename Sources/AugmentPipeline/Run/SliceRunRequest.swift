@@ -21,12 +21,21 @@ public struct SliceRunRequest: Sendable {
   public var imageFormat: ImageOutputFormat?
   /// The file format of audio samples.
   public var audioFormat: AudioOutputFormat
+  /// How samples spread over the sources (`--balance`).
+  public var balance: SourceBalance
+  /// Only rows every filter accepts may be sources (`--sources-where`).
+  public var sourcesWhere: [SourceFilter]
+  /// The folder the table's media paths are relative to (`--media-root`); `nil`: the table's folder.
+  public var mediaRoot: URL?
+  /// With a folder dataset, the table of predictions and tags joined to its files (`--predictions`).
+  public var predictions: URL?
 
   public init(
     slice: String, count: Int, seed: UInt64, jobs: Int, recipes: RecipeBook = .builtIn, dataset: URL,
     sources: SliceDataset.SourceSelection = .untaggedCorrect, noiseBanks: URL, output: URL, shard: Shard? = nil,
     resume: Bool = false, force: Bool = false, allowOutsidePaths: Bool = false,
-    imageFormat: ImageOutputFormat? = nil, audioFormat: AudioOutputFormat = .wav
+    imageFormat: ImageOutputFormat? = nil, audioFormat: AudioOutputFormat = .wav, balance: SourceBalance = .label,
+    sourcesWhere: [SourceFilter] = [], mediaRoot: URL? = nil, predictions: URL? = nil
   ) {
     self.slice = slice
     self.count = count
@@ -43,5 +52,9 @@ public struct SliceRunRequest: Sendable {
     self.allowOutsidePaths = allowOutsidePaths
     self.imageFormat = imageFormat
     self.audioFormat = audioFormat
+    self.balance = balance
+    self.sourcesWhere = sourcesWhere
+    self.mediaRoot = mediaRoot
+    self.predictions = predictions
   }
 }

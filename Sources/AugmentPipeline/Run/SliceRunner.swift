@@ -51,20 +51,25 @@ public struct RunProgress: Sendable {
 
 /// Makes the samples of one slice run.
 ///
-/// Sample `i` starts from source `i mod n` and draws only from `Xoshiro256StarStar.forSample(seed, i, attempt)`,
-/// so its output never depends on other samples, on `--jobs`, or on sharding. Indices are processed in batches
+/// Sample `i` starts from the source its ``SourceSchedule`` gives it and draws only from
+/// `Xoshiro256StarStar.forSample(seed, i, attempt)`, so its output never depends on other samples, on `--jobs`, or on sharding. Indices are processed in batches
 /// spread over cores; each batch's manifest lines are appended in index order, which makes the manifest
 /// byte-identical whatever the number of jobs, and lets `--resume` continue after the last full batch.
 public struct SliceRunner<Factory: SampleFactory>: Sendable {
   public let factory: Factory
   public let sources: [SourceExample]
+  /// Which of `sources` each sample index starts from, and falls back to.
+  public let schedule: SourceSchedule
   public let settings: RunSettings
   public let folder: OutputFolder
 
-  public init(factory: Factory, sources: [SourceExample], settings: RunSettings, folder: OutputFolder) {
-    precondition(!sources.isEmpty, "a run needs at least one source")
+  public init(
+    factory: Factory, sources: [SourceExample], schedule: SourceSchedule, settings: RunSettings, folder: OutputFolder
+  ) {
+    precondition(!sources.isEmpty && schedule.count == sources.count, "a run needs sources and their schedule")
     self.factory = factory
     self.sources = sources
+    self.schedule = schedule
     self.settings = settings
     self.folder = folder
   }
@@ -133,12 +138,12 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
       .map { try $0.get() }
   }
 
-  /// Tries sources `i mod n`, `i+1 mod n`, … with up to `redraws` candidates each, until one passes.
+  /// Tries the schedule's sources for sample `i`, with up to `redraws` candidates each, until one passes.
   /// A source found ``SourceUnusable`` is given up after its first candidate: redraws cannot change that.
   func makeSample(_ index: Int) throws -> Outcome {
     var outcome = Outcome(accepted: nil, rejections: [], skipped: [])
     for sourceTry in 0..<min(settings.sourcesPerSample, sources.count) {
-      let source = sources[(index + sourceTry) % sources.count]
+      let source = sources[schedule.source(forSample: index, try: sourceTry)]
       let original: Factory.Media
       do {
         original = try factory.load(source)

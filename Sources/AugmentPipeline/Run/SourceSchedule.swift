@@ -1,0 +1,169 @@
+import AugmentCore
+import Synchronization
+
+/// Which eligible source each sample of a run starts from, as a pure function of the seed and the sample index.
+///
+/// Sources are grouped into strata (one per label, per value of a column, or a single stratum). The run walks an
+/// endless sequence of *epochs* of `count` samples; each epoch uses every source exactly once, so no source is
+/// used twice before every one has been used once. Within an epoch the strata are interleaved so that after any
+/// number of samples `t`, stratum `k` has had `t·nₖ/N` of them to within one: its `j`-th use must fall in the
+/// window `[j·N/nₖ, (j+1)·N/nₖ)`, and the slots go to released strata earliest deadline first (Tijdeman's
+/// solution of the chairman assignment problem, 1980), equal deadlines in a seeded order. Both that order and
+/// which source of a stratum fills each of its slots are drawn afresh for each epoch, so consecutive epochs
+/// differ even when every stratum holds one source (a speech table whose every transcript is its own label).
+///
+/// Nothing depends on the order of the table: strata are sorted by name and each stratum's sources by a sort key
+/// (the path) before shuffling, so a table sorted by label and the same table shuffled give the same schedule.
+/// Every draw comes from xoshiro256** (never `Hasher`), so the schedule is the same in every process, job and shard.
+public struct SourceSchedule: Sendable {
+  private struct Slot: Sendable {
+    var stratum: Int
+    /// The slot's place among its stratum's slots in the epoch.
+    var rank: Int
+  }
+
+  /// One pass over every source.
+  private struct Epoch: Sendable {
+    var slots: [Slot]
+    /// Each stratum's sources in the order this epoch uses them.
+    var orders: [[Int]]
+  }
+
+  /// The source indices of each stratum in base order (by sort key).
+  private let members: [[Int]]
+  /// The strata's names, sorted (bytewise UTF-8).
+  public let strata: [String]
+  private let seed: UInt64
+  /// The epochs drawn most recently: a run and each of its shards walk the indices in increasing order, so a few
+  /// are enough, and memory stays bounded however many samples a run makes.
+  private let recent = RecentEpochs()
+
+  /// The number of sources: the length of one epoch.
+  public let count: Int
+
+  /// - Parameters:
+  ///   - strata: the stratum (label, column value, or one shared name) of each source, by source index.
+  ///   - sortKeys: a key per source fixing its base order within its stratum; equal keys keep the given order.
+  /// - Precondition: at least one source, and one sort key per source.
+  public init(strata keys: [String], sortKeys: [String], seed: UInt64) {
+    precondition(!keys.isEmpty && keys.count == sortKeys.count, "a schedule needs sources, each with a sort key")
+    let names = Set(keys).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    let position = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+    var grouped = Array(repeating: [Int](), count: names.count)
+    for (source, key) in keys.enumerated() { grouped[position[key]!].append(source) }
+    members = grouped.map { group in
+      group.sorted { a, b in
+        sortKeys[a] == sortKeys[b] ? a < b : sortKeys[a].utf8.lexicographicallyPrecedes(sortKeys[b].utf8)
+      }
+    }
+    strata = names
+    count = keys.count
+    self.seed = seed
+  }
+
+  /// The source (an index into the list the schedule was built for) that sample `index` uses on try `attempt`.
+  ///
+  /// Try 0 is the sample's slot. A later try (after an unreadable source, or every candidate rejected) takes the
+  /// next source of the same stratum in the same epoch, so a fallback keeps the sample's label; once the stratum
+  /// has no other source (a label with a single clip), it takes the sources of the following slots of other
+  /// strata, so every try still meets a new source while there is one.
+  public func source(forSample index: Int, try attempt: Int = 0) -> Int {
+    precondition(index >= 0 && attempt >= 0, "sample indices and tries are non-negative")
+    let epoch = epoch(of: index)
+    let start = index % count
+    let slot = epoch.slots[start]
+    let order = epoch.orders[slot.stratum]
+    guard attempt >= order.count else { return order[(slot.rank + attempt) % order.count] }
+    var others = attempt - order.count + 1
+    var position = (start + 1) % count
+    while position != start {
+      let other = epoch.slots[position]
+      if other.stratum != slot.stratum {
+        others -= 1
+        if others == 0 { return epoch.orders[other.stratum][other.rank] }
+      }
+      position = (position + 1) % count
+    }
+    return order[(slot.rank + attempt) % order.count]
+  }
+
+  /// The stratum of sample `index`'s source.
+  public func stratum(ofSample index: Int) -> String {
+    strata[epoch(of: index).slots[index % count].stratum]
+  }
+
+  private func epoch(of index: Int) -> Epoch {
+    let number = index / count
+    return recent.epochs.withLock { epochs in
+      if let epoch = epochs[number] { return epoch }
+      let epoch = Self.epoch(number, members: members, names: strata, seed: seed)
+      if epochs.count >= RecentEpochs.capacity, let oldest = epochs.keys.min() { epochs[oldest] = nil }
+      epochs[number] = epoch
+      return epoch
+    }
+  }
+
+  private final class RecentEpochs: Sendable {
+    static let capacity = 4
+    let epochs = Mutex<[Int: Epoch]>([:])
+  }
+
+  /// Epoch `number`: its slot pattern, equal deadlines going to strata in a seeded order, and each stratum's
+  /// sources shuffled (Fisher–Yates) by a stream seeded with the run's seed, the stratum's name and the epoch.
+  private static func epoch(_ number: Int, members: [[Int]], names: [String], seed: UInt64) -> Epoch {
+    var priorityStream = stream(seed: seed, parts: [FNV1a.hash64("stratum-priority"), UInt64(number)])
+    let priority = shuffled(Array(names.indices), using: &priorityStream)
+    return Epoch(
+      slots: interleave(sizes: members.map(\.count), priority: priority),
+      orders: members.indices.map { stratum in
+        var stream = stream(seed: seed, parts: [FNV1a.hash64(names[stratum]), UInt64(number)])
+        return shuffled(members[stratum], using: &stream)
+      })
+  }
+
+  private static func shuffled(_ values: [Int], using stream: inout Xoshiro256StarStar) -> [Int] {
+    var values = values
+    for last in values.indices.dropFirst().reversed() {
+      values.swapAt(last, stream.index(below: last + 1))
+    }
+    return values
+  }
+
+  /// A generator for one purpose of one run: the seed and each part folded in through SplitMix64.
+  private static func stream(seed: UInt64, parts: [UInt64]) -> Xoshiro256StarStar {
+    var state = seed ^ FNV1a.hash64("source-schedule")
+    for part in parts {
+      var mixer = SplitMix64(seed: state ^ part)
+      state = mixer.next()
+    }
+    return Xoshiro256StarStar(seed: state)
+  }
+
+  /// One epoch's slots: stratum `k` (of `sizes[k]` sources, `N` in all) is released for its `j`-th slot once
+  /// `t·nₖ > j·N` and due by `t = (j+1)·N/nₖ`; each slot goes to the released stratum due first, equal deadlines
+  /// to the lower `priority` (a seeded order, so no stratum always leads).
+  private static func interleave(sizes: [Int], priority: [Int]) -> [Slot] {
+    let total = sizes.reduce(0, +)
+    var used = Array(repeating: 0, count: sizes.count)
+    // Deadlines and release times are fractions `numerator/sizes[k]`, compared by cross-multiplying.
+    var released = MinHeap<Int> { a, b in
+      let (left, right) = ((used[a] + 1) * sizes[b], (used[b] + 1) * sizes[a])
+      return left != right ? left < right : priority[a] < priority[b]
+    }
+    var waiting = MinHeap<Int> { a, b in used[a] * sizes[b] < used[b] * sizes[a] }
+    for stratum in sizes.indices { released.insert(stratum) }
+    var slots: [Slot] = []
+    slots.reserveCapacity(total)
+    for t in 1...total {
+      while let next = waiting.min, used[next] * total < t * sizes[next] {
+        released.insert(waiting.removeMin())
+      }
+      // Some stratum is always released: the uses so far, t − 1, are fewer than Σ t·nₖ/N = t.
+      let stratum = released.removeMin()
+      slots.append(Slot(stratum: stratum, rank: used[stratum]))
+      used[stratum] += 1
+      if used[stratum] < sizes[stratum] { waiting.insert(stratum) }
+    }
+    return slots
+  }
+}
