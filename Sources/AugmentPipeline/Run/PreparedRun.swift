@@ -7,7 +7,10 @@ public struct PreparedRun: Sendable {
   public let request: SliceRunRequest
   public let recipe: Recipe
   public let dataset: SliceDataset
+  /// The sources the run can reach, in order: of a selection longer than the run needs, only its start.
   public let sources: [SourceExample]
+  /// How many rows the source selection holds.
+  public let sourceCount: Int
   public let weakness: Verdict
   /// Things the user should know: calibration fallbacks, unreadable members, a forced weakness gate.
   public let notes: [String]
@@ -17,6 +20,11 @@ public struct PreparedRun: Sendable {
     case audio(AudioSampleFactory)
     case image(ImageSampleFactory)
   }
+
+  /// How many sources one sample index tries before it is given up (``RunSettings/sourcesPerSample``).
+  static let sourcesPerSample = 4
+  /// The most real members (and, for audio loudness, dataset clips) calibration measures.
+  public static let calibrationLimit = 256
 
   public static func prepare(_ request: SliceRunRequest) throws -> PreparedRun {
     let recipe = try request.recipes.recipe(named: request.slice)
@@ -33,17 +41,19 @@ public struct PreparedRun: Sendable {
       guard request.force else { throw RunError.notWeak(slice: recipe.name, explanation: weakness.reason) }
       notes.append("--force: augmenting although \(weakness.reason)")
     }
-    let sources = try dataset.sources(request.sources)
+    // Sample i tries sources i, i+1, … (mod the count) for i < count, so sources past count + tries - 1 are
+    // never reached; reading only that start keeps preparation proportional to the run, not the table.
+    let (sources, sourceCount) = try dataset.sources(
+      request.sources, resolvingFirst: min(request.count, Int.max / 2) + Self.sourcesPerSample - 1)
     guard !sources.isEmpty else {
       throw RunError.noSources(slice: recipe.name, table: request.dataset.path, selection: request.sources.rawValue)
     }
-    let members = try dataset.members(of: recipe.name)
+    let members = try dataset.members(of: recipe.name, limit: Self.calibrationLimit)
     let maker: Maker
     switch recipe.modality {
     case .audio:
-      let everyClip = try dataset.sources(.all)
       let factory = try AudioSampleFactory(
-        recipe: recipe, members: members, datasetClips: everyClip, noiseBanks: request.noiseBanks, jobs: request.jobs)
+        recipe: recipe, members: members, datasetClips: try dataset.clips(limit: Self.calibrationLimit), noiseBanks: request.noiseBanks, jobs: request.jobs)
       notes += factory.notes
       maker = .audio(factory)
     case .image:
@@ -52,14 +62,14 @@ public struct PreparedRun: Sendable {
       maker = .image(factory)
     }
     return PreparedRun(
-      request: request, recipe: recipe, dataset: dataset, sources: sources, weakness: weakness, notes: notes,
-      maker: maker)
+      request: request, recipe: recipe, dataset: dataset, sources: sources, sourceCount: sourceCount,
+      weakness: weakness, notes: notes, maker: maker)
   }
 
   /// What a run would make, from what, and with which calibrated ranges and rules.
   public func dryRunDescription() -> String {
     var lines = [
-      "\(recipe.name): \(request.count) samples from \(sources.count) \(request.sources.rawValue) rows of "
+      "\(recipe.name): \(request.count) samples from \(sourceCount) \(request.sources.rawValue) rows of "
         + "\(request.dataset.relativePath) into \(request.output.relativePath)/ (seed \(request.seed))",
       "weakness: \(weakness.reason)",
     ]
@@ -85,7 +95,7 @@ public struct PreparedRun: Sendable {
     let completed = try folder.open(for: identity, resume: request.resume)
     let settings = RunSettings(
       slice: recipe.name, count: request.count, seed: request.seed, jobs: request.jobs, redraws: recipe.redraws,
-      shard: request.shard, recipeHash: recipeHash)
+      sourcesPerSample: Self.sourcesPerSample, shard: request.shard, recipeHash: recipeHash)
     switch maker {
     case .audio(let factory):
       return try SliceRunner(factory: factory, sources: sources, settings: settings, folder: folder)

@@ -5,7 +5,6 @@ public enum RunError: Error, Equatable, CustomStringConvertible {
   case folderInUse(String)
   case nothingToResume(String)
   case differentRun(String, detail: String)
-  case unsafePath(String, table: String, line: Int)
   case noSources(slice: String, table: String, selection: String)
   case notWeak(slice: String, explanation: String)
   case modalityMismatch(slice: String, table: String)
@@ -23,8 +22,6 @@ public enum RunError: Error, Equatable, CustomStringConvertible {
       "\(path) holds no run to resume (no run.json). Run without --resume."
     case .differentRun(let path, let detail):
       "\(path) holds a different run (\(detail)). Resume with the same settings, or choose another --out."
-    case .unsafePath(let path, let table, let line):
-      "\(table):\(line): the path “\(path)” leaves the dataset folder. Use paths inside it, or pass --allow-outside-paths."
     case .noSources(let slice, let table, let selection):
       "\(table): no \(selection) examples to make \(slice) samples from. Choose others with --sources."
     case .notWeak(let slice, let explanation):
