@@ -35,7 +35,7 @@ struct Analyze: ParsableCommand {
   var json = false
 
   func run() throws {
-    try reportingAnalysisErrors {
+    try reportingErrors {
       let errorTable = try ErrorTable.load(from: URL(fileURLWithPath: table), options: tableArguments.tableOptions)
       let report = try AnalysisReport(table: errorTable, options: try tableArguments.analysisOptions(groupColumns: by))
       if json {

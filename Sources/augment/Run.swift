@@ -11,14 +11,16 @@ struct Run: ParsableCommand {
       Every candidate is gated by the recipe's checklist (realism against real slice members, clarity \
       against its source, and the slice's weakness in the analysis) before it is written. Outputs go to \
       --out: the media, manifest.jsonl (one line per sample), rejected.jsonl and summary.json.
-      Exit status: 0 done; 65 some sources or samples could not be made (each is reported); 130 interrupted \
-      (continue with --resume).
+      Exit status: 0 done; 1 the slice shows no weakness (--force overrides); 64 a wrong option; 65 some \
+      sources or samples could not be made (each is reported) or an input is malformed; 66 an input is \
+      missing; 73 the output cannot be written; 130 interrupted (continue with --resume).
       """)
 
   @Option(help: "The slice (tag) to make, e.g. car-noise, low-bandwidth, dark-background. See `augment recipes`.")
   var slice: String?
 
-  @Option(help: "How many samples to make.")
+  // `.unconditional` so that `--count -1` reaches validation (and says what is wrong) instead of reading as a flag.
+  @Option(parsing: .unconditional, help: "How many samples to make, 1 to 10000000.")
   var count: Int?
 
   @Option(help: "Run every entry of a plan written by `augment plan` instead of one slice.")
@@ -26,10 +28,19 @@ struct Run: ParsableCommand {
 
   @OptionGroup var options: RunOptions
 
+  /// What the parser did not recognise. Every option of a run is optional, so a misspelt `--cont 5` would
+  /// otherwise pass parsing and be reported as a missing --count; kept here, it is reported as itself.
+  @Argument(parsing: .allUnrecognized, help: .hidden)
+  var unrecognized: [String] = []
+
   func validate() throws {
+    if let first = unrecognized.first {
+      throw ValidationError("Unknown \(first.hasPrefix("-") ? "option" : "argument") '\(first)'. See 'augment run --help'.")
+    }
     if plan == nil {
       guard slice != nil else { throw ValidationError("Give --slice SLICE (see `augment recipes`) or --plan plan.json.") }
-      guard let count, count > 0 else { throw ValidationError("Give --count N with N ≥ 1.") }
+      guard let count else { throw ValidationError("Give --count N, the number of samples to make.") }
+      try OptionBounds.check(count, in: SliceRunRequest.countRange, option: "--count")
     } else if slice != nil || count != nil {
       throw ValidationError("--plan runs the slices and counts of the plan; leave out --slice and --count.")
     }

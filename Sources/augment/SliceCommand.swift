@@ -2,7 +2,6 @@ import AugmentPipeline
 import ArgumentParser
 import Dispatch
 import Foundation
-import MediaIO
 
 /// One slice run from the command line: builds the request, shows the dry run or runs with a progress
 /// display, stops cleanly on Ctrl-C or SIGTERM, and prints the closing summary.
@@ -60,20 +59,6 @@ struct SliceCommand {
       noiseBanks: URL(fileURLWithPath: options.noiseBanks), output: URL(fileURLWithPath: out),
       shard: try options.resolvedShard(), resume: options.resume, force: options.force,
       allowOutsidePaths: options.allowOutsidePaths)
-  }
-
-  /// Prints the error on standard error and picks the exit status its kind calls for.
-  private func report(_ error: any Error) -> ExitCode {
-    FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-    switch error {
-    case RunError.notWeak: return .failure
-    case RunError.cannotWrite, MediaError.writeFailed: return .cannotWrite
-    case let media as MediaError:
-      if case .fileNotFound = media { return .missingInput }
-      return .dataError
-    case RunError.missingInput: return .missingInput
-    default: return .dataError
-    }
   }
 
   /// Ctrl-C and SIGTERM ask the run to stop after the batch in flight; a second Ctrl-C ends at once.
