@@ -22,14 +22,11 @@ public struct DatasetPaths: Sendable {
   /// - Throws: ``DatasetPathError`` when the path or a link on it leaves `root` (and that is not allowed),
   ///   or when a link on it is broken or part of a loop.
   public func resolved(_ path: String) throws(DatasetPathError) -> URL {
-    let absolute = path.hasPrefix("/") || path.hasPrefix("~")
+    try checkWritten(path)
     let lexical =
-      absolute
+      Self.isAbsolute(path)
       ? URL(fileURLWithPath: (path as NSString).expandingTildeInPath).standardizedFileURL
       : root.appendingPathComponent(path).standardizedFileURL
-    guard allowOutside || (!absolute && contains(lexical.path)) else {
-      throw DatasetPathError(path: path, problem: .leavesFolder(root: root.path))
-    }
     let real: String
     do {
       real = try Self.realPath(lexical.path)
@@ -47,14 +44,23 @@ public struct DatasetPaths: Sendable {
     try? resolved(path)
   }
 
-  /// Checks that `path` stays inside `root` as written (no `..` out, not absolute), without touching the disk.
+  /// Checks that `path` stays inside `root` as written: not absolute, and no `..` climbing above where it
+  /// started at any point (so `a/../../set/x` is refused even when `set` is the root's own name). String
+  /// work only, so every row of a large table can be checked cheaply.
   public func checkWritten(_ path: String) throws(DatasetPathError) {
     guard !allowOutside else { return }
-    let absolute = path.hasPrefix("/") || path.hasPrefix("~")
-    guard !absolute, contains(root.appendingPathComponent(path).standardizedFileURL.path) else {
+    var depth = 0
+    for component in path.split(separator: "/", omittingEmptySubsequences: true) where component != "." {
+      depth += component == ".." ? -1 : 1
+      if depth < 0 { break }
+    }
+    // A file lies at least one level below the root; `a/..` names the root itself.
+    guard !Self.isAbsolute(path), depth > 0 else {
       throw DatasetPathError(path: path, problem: .leavesFolder(root: root.path))
     }
   }
+
+  private static func isAbsolute(_ path: String) -> Bool { path.hasPrefix("/") || path.hasPrefix("~") }
 
   private func contains(_ path: String) -> Bool {
     root.path == "/" || path.hasPrefix(root.path.hasSuffix("/") ? root.path : root.path + "/")
