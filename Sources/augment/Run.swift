@@ -35,7 +35,10 @@ struct Run: ParsableCommand {
 
   func validate() throws {
     if let first = unrecognized.first {
-      throw ValidationError("Unknown \(first.hasPrefix("-") ? "option" : "argument") '\(first)'. See 'augment run --help'.")
+      throw ValidationError(
+        first.hasPrefix("-")
+          ? "Unknown option '\(first)'. See 'augment run --help'."
+          : "Unknown subcommand or argument '\(first)'. See 'augment --help'.")
     }
     if plan == nil {
       guard slice != nil else { throw ValidationError("Give --slice SLICE (see `augment recipes`) or --plan plan.json.") }

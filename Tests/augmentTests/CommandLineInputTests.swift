@@ -23,6 +23,9 @@ import Testing
     let result = try Self.run(["--cont", "5", "--dry-run"])
     #expect(result.status == 64)
     #expect(result.stderr.contains("Unknown option '--cont'. See 'augment run --help'."), "\(result.stderr)")
+    let subcommand = try AugmentCLI.run(["analyse", "table.csv"])
+    #expect(subcommand.status == 64)
+    #expect(subcommand.stderr.contains("Unknown subcommand or argument 'analyse'. See 'augment --help'."))
   }
 
   @Test func otherNumericOptionsAreBounded() throws {
