@@ -73,7 +73,8 @@ struct RecipeFileCheck {
       }
     case .whole(let bounds):
       guard let number = node.int, bounds.contains(number) else {
-        throw fault(node, "\(key) is \(Self.shown(node)); it must be a whole number from \(bounds.lowerBound) to \(bounds.upperBound)")
+        throw fault(
+          node, "\(key) is \(Self.shown(node)); it must be a whole number from \(bounds.lowerBound) to \(bounds.upperBound)")
       }
     case .number(let bounds, let unit):
       guard let number = node.float, bounds.contains(number) else {
@@ -84,12 +85,10 @@ struct RecipeFileCheck {
       guard (1...2).contains(ends.count), let low = ends.first ?? nil, let high = ends.last ?? nil else {
         throw fault(node, "\(key) is \(Self.shown(node)); write a range [low, high] (or [value]) of numbers in \(unit)")
       }
-      guard low <= high else {
-        throw fault(node, "\(key) [\(ParameterRange.format(low)), \(ParameterRange.format(high))] has its low end above its high end; write [low, high]")
-      }
+      let written = "\(key) [\(ParameterRange.format(low)), \(ParameterRange.format(high))]"
+      guard low <= high else { throw fault(node, "\(written) has its low end above its high end; write [low, high]") }
       guard bounds.contains(low), bounds.contains(high) else {
-        throw fault(
-          node, "\(key) [\(ParameterRange.format(low)), \(ParameterRange.format(high))] leaves \(Self.span(bounds)) \(unit)")
+        throw fault(node, "\(written) leaves \(Self.span(bounds)) \(unit)")
       }
     }
   }

@@ -110,7 +110,8 @@ public struct DatasetPathError: Error, Equatable, Sendable, CustomStringConverti
     let prefix = location.map { "\($0): " } ?? ""
     switch problem {
     case .leavesFolder(let root):
-      return "\(prefix)the path “\(path)” leaves the dataset folder \(root). Use paths inside it, or pass --allow-outside-paths."
+      return "\(prefix)the path “\(path)” leaves the dataset folder \(root). "
+        + "Use paths inside it, or pass --allow-outside-paths."
     case .linkLeavesFolder(let real, let root):
       return "\(prefix)the path “\(path)” leaves the dataset folder \(root) through a symbolic link (it is really \(real)). "
         + "Copy the file into the folder, or pass --allow-outside-paths."

@@ -53,7 +53,8 @@ public struct PreparedRun: Sendable {
     switch recipe.modality {
     case .audio:
       let factory = try AudioSampleFactory(
-        recipe: recipe, members: members, datasetClips: try dataset.clips(limit: Self.calibrationLimit), noiseBanks: request.noiseBanks, jobs: request.jobs)
+        recipe: recipe, members: members, datasetClips: try dataset.clips(limit: Self.calibrationLimit),
+        noiseBanks: request.noiseBanks, jobs: request.jobs)
       notes += factory.notes
       maker = .audio(factory)
     case .image:
