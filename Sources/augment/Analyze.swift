@@ -40,7 +40,7 @@ struct Analyze: ParsableCommand {
   var json = false
 
   func run() throws {
-    try reportingAnalysisErrors {
+    try reportingErrors {
       let url = URL(fileURLWithPath: table)
       var isFolder: ObjCBool = false
       let folder = FileManager.default.fileExists(atPath: table, isDirectory: &isFolder) && isFolder.boolValue

@@ -38,7 +38,9 @@ struct Compare: ParsableCommand {
       "The augmentation runs' manifest.jsonl files, to count the samples per slice.", valueName: "file"))
   var manifests: [String] = []
 
-  @Option(help: ArgumentHelp("The confidence level of the intervals.", valueName: "level"))
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("The confidence level of the intervals, strictly between 0 and 1.", valueName: "level"))
   var confidence = 0.95
 
   @Flag(help: "Print the comparison as JSON instead of tables.")
@@ -49,23 +51,21 @@ struct Compare: ParsableCommand {
 
   func validate() throws {
     if !(confidence > 0 && confidence < 1) {
-      throw ValidationError("--confidence must be between 0 and 1 (e.g. 0.95).")
+      throw ValidationError("--confidence must be strictly between 0 and 1 (e.g. 0.95); got \(confidence).")
     }
   }
 
   func run() throws {
-    var comparison: ComparisonReport?
-    try reportingAnalysisErrors {
+    let comparison = try reportingErrors {
       let options = tableArguments.tableOptions
       let analysisOptions = try tableArguments.analysisOptions()
       let first = try AnalysisReport(
         table: try ErrorTable.load(from: URL(fileURLWithPath: before), options: options), options: analysisOptions)
       let second = try AnalysisReport(
         table: try ErrorTable.load(from: URL(fileURLWithPath: after), options: options), options: analysisOptions)
-      comparison = try ComparisonReport(
+      return try ComparisonReport(
         before: first, after: second, samples: try countSamples(), confidence: confidence)
     }
-    guard let comparison else { return }
     if json {
       FileHandle.standardOutput.write(try comparison.jsonData())
     } else {
@@ -77,12 +77,6 @@ struct Compare: ParsableCommand {
   /// The manifests' samples per slice; `nil` without `--manifests`.
   private func countSamples() throws -> ManifestCounts? {
     guard !manifests.isEmpty else { return nil }
-    do {
-      return try ManifestCounts(contentsOf: manifests.map { URL(fileURLWithPath: $0) })
-    } catch let error as ComparisonError {
-      FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-      if case .unreadableManifest = error { throw ExitCode.missingInput }
-      throw ExitCode.dataError
-    }
+    return try ManifestCounts(contentsOf: manifests.map { URL(fileURLWithPath: $0) })
   }
 }

@@ -17,18 +17,10 @@ struct Merge: ParsableCommand {
   var folder: String
 
   func run() throws {
-    do {
-      let result = try ShardMerger.merge(folder: URL(fileURLWithPath: folder))
-      print("merged \(result.shardCount) shards: \(result.merged) of \(result.requested) samples in \(folder)/manifest.jsonl")
-      if !result.failedIndices.isEmpty {
-        print("  no acceptable sample for indices \(result.failedIndices.prefix(20).map(String.init).joined(separator: ", "))")
-      }
-    } catch let error as MergeError {
-      FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-      throw ExitCode.dataError
-    } catch let error as RunError {
-      FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-      throw ExitCode.cannotWrite
+    let result = try reportingErrors { try ShardMerger.merge(folder: URL(fileURLWithPath: folder)) }
+    print("merged \(result.shardCount) shards: \(result.merged) of \(result.requested) samples in \(folder)/manifest.jsonl")
+    if !result.failedIndices.isEmpty {
+      print("  no acceptable sample for indices \(result.failedIndices.prefix(20).map(String.init).joined(separator: ", "))")
     }
   }
 }

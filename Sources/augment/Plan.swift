@@ -20,12 +20,14 @@ struct Plan: ParsableCommand {
       augmented, 66 when it cannot be read, 73 when the plan cannot be written.
       """)
 
-  @Option(help: ArgumentHelp("The number of new samples to make.", valueName: "n"))
+  @Option(parsing: .unconditional, help: ArgumentHelp("The number of new samples to make, 1 to 10000000.", valueName: "n"))
   var budget: Int
 
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
-      "The fewest source examples (untagged rows the model got right) worth augmenting from.", valueName: "n"))
+      "The fewest source examples (untagged rows the model got right) worth augmenting from, 0 or more.",
+      valueName: "n"))
   var minSources = 1
 
   @Option(help: "A YAML recipe file whose recipes count as known slices too.")
@@ -38,12 +40,12 @@ struct Plan: ParsableCommand {
   var out = "plan.json"
 
   func validate() throws {
-    if budget < 1 { throw ValidationError("--budget must be at least 1.") }
-    if minSources < 0 { throw ValidationError("--min-sources cannot be negative.") }
+    try OptionBounds.check(budget, in: SliceRunRequest.countRange, option: "--budget")
+    try OptionBounds.check(minSources, in: 0...Int.max, option: "--min-sources")
   }
 
   func run() throws {
-    try reportingAnalysisErrors {
+    try reportingErrors {
       let data: Data
       if analysis == "-" {
         data = FileHandle.standardInput.readDataToEndOfFile()

@@ -1,4 +1,5 @@
 import AugmentAnalysis
+import AugmentPipeline
 import ArgumentParser
 import Foundation
 
@@ -9,12 +10,19 @@ enum PlanFile {
       FileHandle.standardError.write(Data("error: \(path): no such plan file. Write one with `augment plan`.\n".utf8))
       throw ExitCode.missingInput
     }
+    let plan: AugmentationPlan
     do {
-      let plan = try AugmentationPlan.decode(from: data)
-      return plan.entries.filter { $0.count > 0 }.map { ($0.slice, $0.count) }
+      plan = try AugmentationPlan.decode(from: data)
     } catch {
       FileHandle.standardError.write(Data("error: \(path): not a plan written by `augment plan` (\(error)).\n".utf8))
       throw ExitCode.dataError
     }
+    let largest = SliceRunRequest.countRange.upperBound
+    if let entry = plan.entries.first(where: { !(0...largest).contains($0.count) }) {
+      FileHandle.standardError.write(
+        Data("error: \(path): the plan asks for \(entry.count) \(entry.slice) samples; a slice's count is 0 to \(largest). Write the plan again with `augment plan`.\n".utf8))
+      throw ExitCode.dataError
+    }
+    return plan.entries.filter { $0.count > 0 }.map { ($0.slice, $0.count) }
   }
 }

@@ -21,10 +21,10 @@ struct Preview: ParsableCommand {
   @Argument(help: "The run's output folder (its --out).")
   var folder: String
 
-  @Option(help: "Show at most this many accepted and this many rejected cards (default: all).")
+  @Option(parsing: .unconditional, help: "Show at most this many accepted and this many rejected cards (default: all).")
   var pairs: Int?
 
-  @Option(help: "Rows of the contact sheet preview.png.")
+  @Option(parsing: .unconditional, help: "Rows of the contact sheet preview.png, 0 to 1000.")
   var sheet = 8
 
   @Option(help: "The error-analysis table the run read, when it has moved since (default: run.json's dataset).")
@@ -34,24 +34,16 @@ struct Preview: ParsableCommand {
   var allowOutsidePaths = false
 
   func validate() throws {
-    if let pairs, pairs < 0 { throw ValidationError("--pairs must be 0 or more.") }
-    if sheet < 0 { throw ValidationError("--sheet must be 0 or more.") }
+    if let pairs { try OptionBounds.check(pairs, in: 0...Int.max, option: "--pairs") }
+    try OptionBounds.check(sheet, in: 0...1000, option: "--sheet")
   }
 
   func run() throws {
     let options = PreviewOptions(
       pairs: pairs, sheetRows: sheet, dataset: dataset.map { URL(fileURLWithPath: $0) },
       allowOutsidePaths: allowOutsidePaths)
-    let result: PreviewResult
-    do {
-      result = try PreviewWriter.write(runFolder: URL(fileURLWithPath: folder), options: options)
-    } catch let error as PreviewError {
-      FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-      switch error {
-      case .notARun, .unknownDataset: throw ExitCode.missingInput
-      case .cannotWrite: throw ExitCode.cannotWrite
-      case .unreadable, .badLine, .invalidOption: throw ExitCode.dataError
-      }
+    let result = try reportingErrors {
+      try PreviewWriter.write(runFolder: URL(fileURLWithPath: folder), options: options)
     }
     for problem in result.problems {
       FileHandle.standardError.write(Data("warning: \(problem.path): \(problem.reason)\n".utf8))

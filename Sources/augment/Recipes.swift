@@ -14,7 +14,7 @@ struct Recipes: ParsableCommand {
   var json = false
 
   func run() throws {
-    let book = try RecipeOptions.book(config: config)
+    let book = try reportingErrors { try RecipeOptions.book(config: config) }
     if json {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -32,15 +32,10 @@ struct Recipes: ParsableCommand {
   }
 }
 
-/// Loading the recipe book for any subcommand, turning recipe errors into exit status 65.
+/// The recipe book for any subcommand: the built-in recipes, with `--config`'s added.
 enum RecipeOptions {
   static func book(config: String?) throws -> RecipeBook {
     guard let config else { return .builtIn }
-    do {
-      return try RecipeBook.builtIn.adding(contentsOf: URL(fileURLWithPath: config))
-    } catch let error as RecipeError {
-      FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-      throw ExitCode.dataError
-    }
+    return try RecipeBook.builtIn.adding(contentsOf: URL(fileURLWithPath: config))
   }
 }

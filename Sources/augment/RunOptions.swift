@@ -18,10 +18,10 @@ struct RunOptions: ParsableArguments {
   @Option(help: "The output folder. Default: augmented/<slice>/.")
   var out: String?
 
-  @Option(help: "The seed every sample's random stream derives from.")
+  @Option(parsing: .unconditional, help: "The seed every sample's random stream derives from (0 to 2^64 - 1).")
   var seed: UInt64 = 0
 
-  @Option(help: "Worker threads. Default: all cores.")
+  @Option(parsing: .unconditional, help: "Worker threads, 1 to 256. Default: all cores.")
   var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
   @Option(help: "A YAML recipe file that adds or overrides recipes.")
@@ -76,7 +76,7 @@ struct RunOptions: ParsableArguments {
     guard SliceDataset.SourceSelection(rawValue: sources) != nil else {
       throw ValidationError("--sources takes untagged-correct, untagged or all.")
     }
-    guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
+    try OptionBounds.check(jobs, in: SliceRunRequest.jobsRange, option: "--jobs")
     if let shard { _ = try parsedShard(shard) }
   }
 

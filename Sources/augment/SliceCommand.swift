@@ -2,7 +2,6 @@ import AugmentPipeline
 import ArgumentParser
 import Dispatch
 import Foundation
-import MediaIO
 
 /// One slice run from the command line: builds the request, shows the dry run or runs with a progress
 /// display, stops cleanly on Ctrl-C or SIGTERM, and prints the closing summary.
@@ -63,20 +62,6 @@ struct SliceCommand {
       allowOutsidePaths: options.allowOutsidePaths, imageFormat: options.imageFormat, audioFormat: options.audioFormat,
       balance: options.balance, sourcesWhere: options.sourcesWhere, mediaRoot: options.mediaRoot.map { URL(fileURLWithPath: $0) },
       predictions: options.predictions.map { URL(fileURLWithPath: $0) })
-  }
-
-  /// Prints the error on standard error and picks the exit status its kind calls for.
-  private func report(_ error: any Error) -> ExitCode {
-    FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-    switch error {
-    case RunError.notWeak: return .failure
-    case RunError.cannotWrite, RunError.folderLocked, MediaError.writeFailed: return .cannotWrite
-    case let media as MediaError:
-      if case .fileNotFound = media { return .missingInput }
-      return .dataError
-    case RunError.missingInput: return .missingInput
-    default: return .dataError
-    }
   }
 
   /// Ctrl-C and SIGTERM ask the run to stop after the batch in flight; a second Ctrl-C ends at once.

@@ -8,8 +8,10 @@ struct TableArguments: ParsableArguments {
   var hlp: String?
 
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
-      "Judge correctness by the score column: score <= threshold is correct (e.g. WER).", valueName: "threshold"))
+      "Judge correctness by the score column: score <= threshold is correct (e.g. WER); any finite number.",
+      valueName: "threshold"))
   var scoreThreshold: Double?
 
   @Flag(help: "With --score-threshold: score >= threshold is correct instead.")
@@ -24,17 +26,20 @@ struct TableArguments: ParsableArguments {
   var format: TableFormat?
 
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
-      "Skip per-class metrics above this many distinct labels (free text such as transcripts).", valueName: "n"))
+      "Skip per-class metrics above this many distinct labels (free text such as transcripts), 1 to 100000.",
+      valueName: "n"))
   var maxClasses = 50
 
   func validate() throws {
     if higherIsBetter && scoreThreshold == nil {
       throw ValidationError("--higher-is-better needs --score-threshold.")
     }
-    if maxClasses < 1 {
-      throw ValidationError("--max-classes must be at least 1.")
+    if let scoreThreshold, !scoreThreshold.isFinite {
+      throw ValidationError("--score-threshold must be a finite number; got \(scoreThreshold).")
     }
+    try OptionBounds.check(maxClasses, in: 1...100_000, option: "--max-classes")
   }
 
   /// Reads `--hlp` and builds the analysis options, auditing `groupColumns`.

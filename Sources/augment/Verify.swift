@@ -19,14 +19,7 @@ struct Verify: ParsableCommand {
   var folder: String
 
   func run() throws {
-    let result: FolderVerification
-    do {
-      result = try FolderVerification.verify(URL(fileURLWithPath: folder))
-    } catch {
-      FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-      if case .noFolder = error { throw ExitCode.missingInput }
-      throw ExitCode.dataError
-    }
+    let result = try reportingErrors { try FolderVerification.verify(URL(fileURLWithPath: folder)) }
     for name in result.unlisted {
       FileHandle.standardError.write(Data("warning: \(folder)/\(name): no manifest line names it\n".utf8))
     }

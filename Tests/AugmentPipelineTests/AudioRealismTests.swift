@@ -14,7 +14,7 @@ import Testing
     let dataset = try SliceDataset(tableURL: root.appendingPathComponent("samples/errors-speech.csv"))
     let recipe = try RecipeBook.builtIn.recipe(named: "car-noise")
     let calibration = AudioCalibration(
-      recipe: recipe, members: try dataset.members(of: "car-noise"), datasetClips: try dataset.sources(.all), jobs: 2)
+      recipe: recipe, members: try dataset.members(of: "car-noise"), datasetClips: try dataset.clips(), jobs: 2)
     return (calibration, dataset)
   }
 
@@ -24,7 +24,7 @@ import Testing
     let (calibration, dataset) = try Self.calibration()
     let loudness = try #require(calibration.loudness)
     #expect(loudness.count == dataset.table.rows.count)
-    let source = try #require(try dataset.sources(.untaggedCorrect).first)
+    let source = try #require(try dataset.examples(dataset.eligibleRows(.untaggedCorrect)).first)
     let original = try AudioFile.read(from: source.url).buffer
     let loud = AudioBuffer(mono: original.channels[0].map { min(max($0 * 8, -1), 1) }, sampleRate: original.sampleRate)
     let rule = LoudnessRule(range: loudness.widened(by: 3))

@@ -72,8 +72,8 @@ import Testing
     #expect {
       try RecipeBook.builtIn.adding(contentsOf: unknownType)
     } throws: { error in
-      guard case RecipeError.invalidFile(let path, let reason) = error else { return false }
-      return path == unknownType.path && reason.contains("reverb") && reason.contains("background-noise")
+      guard case RecipeError.invalidEntry(let path, let line, let problem) = error else { return false }
+      return path == unknownType.path && line == 2 && problem.contains("reverb") && problem.contains("background-noise")
     }
     let mixed = try folder.write(
       "recipes:\n  - {name: x, modality: image, transforms: [{type: telephone}]}\n", to: "b.yaml")

@@ -59,4 +59,50 @@ import Testing
     #expect(result.stderr.contains(path))
     #expect(!FileManager.default.fileExists(atPath: folder.path("out")))
   }
+
+  /// A link inside the dataset folder to a file or a folder outside it is refused like `../`, unless
+  /// --allow-outside-paths is given; then the run reads through it.
+  @Test(arguments: [false, true])
+  func linksLeavingTheDatasetAreRefused(linkToFolder: Bool) throws {
+    let folder = try TemporaryFolder()
+    let outside = folder.url.appendingPathComponent("outside")
+    try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(atPath: AugmentCLI.sample("speech/clean/s005.wav"), toPath: outside.path + "/s005.wav")
+    let data = folder.url.appendingPathComponent("data")
+    try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+    let path = linkToFolder ? "linked/s005.wav" : "clips/linked.wav"
+    if linkToFolder {
+      try FileManager.default.createSymbolicLink(atPath: data.path + "/linked", withDestinationPath: outside.path)
+    }
+    let table = try Self.dataset(in: folder, extraRow: "evil,\(path),hello,hello,hello,")
+    if !linkToFolder {
+      try FileManager.default.createSymbolicLink(atPath: data.path + "/clips/linked.wav", withDestinationPath: outside.path + "/s005.wav")
+    }
+    let arguments = [
+      "--slice", "car-noise", "--count", "6", "--dataset", table, "--noise-banks", AugmentCLI.noiseBanks,
+      "--sources", "untagged",
+    ]
+    let refused = try AugmentCLI.run(arguments + ["--out", folder.path("refused")])
+    #expect(refused.status == 65)
+    #expect(refused.stderr.contains("errors.csv:10: the path “\(path)” leaves the dataset folder"), "\(refused.stderr)")
+    #expect(refused.stderr.contains("through a symbolic link (it is really \(outside.resolvingSymlinksInPath().path)/s005.wav)"))
+    #expect(!FileManager.default.fileExists(atPath: folder.path("refused")))
+    let allowed = try AugmentCLI.run(arguments + ["--out", folder.path("allowed"), "--allow-outside-paths"])
+    #expect(allowed.stdout.contains("made 6 of 6"), "\(allowed.stderr)")
+    let manifest = try String(contentsOfFile: folder.path("allowed/manifest.jsonl"), encoding: .utf8)
+    #expect(manifest.contains(path))
+  }
+
+  @Test func aLinkLoopIsNamedAsSuch() throws {
+    let folder = try TemporaryFolder()
+    let table = try Self.dataset(in: folder, extraRow: "loop,clips/a.wav,hello,hello,hello,")
+    let clips = folder.url.appendingPathComponent("data/clips").path
+    try FileManager.default.createSymbolicLink(atPath: clips + "/a.wav", withDestinationPath: "b.wav")
+    try FileManager.default.createSymbolicLink(atPath: clips + "/b.wav", withDestinationPath: "a.wav")
+    let result = try AugmentCLI.run(
+      ["--slice", "car-noise", "--count", "6", "--dataset", table, "--noise-banks", AugmentCLI.noiseBanks,
+       "--out", folder.path("out")])
+    #expect(result.status == 65)
+    #expect(result.stderr.contains("errors.csv:10: the path “clips/a.wav” goes through a symbolic link loop"), "\(result.stderr)")
+  }
 }

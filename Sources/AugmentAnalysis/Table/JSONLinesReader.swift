@@ -24,6 +24,10 @@ enum JSONLinesReader {
         columnIndex[key] = header.count
         header.append(key)
       }
+      if let listed = cells.keys.sorted().first(where: { cells[$0]!.isList && $0.lowercased() != "tags" }) {
+        throw TableError(
+          path: path, line: line, kind: .invalidJSON("'\(listed)' is a list; only 'tags' may hold a list of strings"))
+      }
       objects.append((line, cells.mapValues(\.text)))
     }
     let records = objects.map { object in
@@ -35,6 +39,8 @@ enum JSONLinesReader {
   /// One JSON value, kept as the text a CSV cell would hold.
   private struct Cell: Decodable {
     var text: String
+    /// Whether the value was an array (joined into `text`), which only the `tags` column may hold.
+    var isList = false
 
     init(from decoder: any Decoder) throws {
       let container = try decoder.singleValueContainer()
@@ -50,6 +56,7 @@ enum JSONLinesReader {
         text = value
       } else if let values = try? container.decode([String].self) {
         text = values.joined(separator: ";")
+        isList = true
       } else {
         throw DecodingError.dataCorruptedError(
           in: container, debugDescription: "a nested object or an array of non-strings")

@@ -96,7 +96,7 @@ public struct TableError: Error, Equatable, Sendable, CustomStringConvertible {
     case .noDataRows:
       return "a header but no data rows; add one row per example"
     case .missingValue(let column):
-      return "the '\(column)' value is empty; every row needs one"
+      return "no '\(column)' value on this line (empty, null or left out); every row needs one"
     case .invalidNumber(let column, let value, let expected):
       return "'\(value)' in column '\(column)' is not \(expected)"
     case .invalidBoolean(let column, let value):

@@ -32,7 +32,13 @@ public struct RecipeBook: Sendable {
     struct File: Decodable { var recipes: [Recipe] }
     let file: File
     do {
-      file = try YAMLDecoder().decode(File.self, from: text)
+      guard let node = try Yams.compose(yaml: text) else {
+        throw RecipeError.invalidFile(url.path, reason: "the file is empty; write a `recipes:` list")
+      }
+      try RecipeFileCheck(path: url.path).check(node)
+      file = try YAMLDecoder().decode(File.self, from: node)
+    } catch let error as RecipeError {
+      throw error
     } catch {
       throw RecipeError.invalidFile(url.path, reason: Self.explain(error))
     }
@@ -69,13 +75,16 @@ public enum RecipeError: Error, Equatable, CustomStringConvertible {
   case unknownSlice(String, known: [String])
   case unreadableFile(String, reason: String)
   case invalidFile(String, reason: String)
+  /// A key or value the recipe schema refuses, at a line of the file.
+  case invalidEntry(String, line: Int, problem: String)
 
   public var description: String {
     switch self {
     case .unknownSlice(let name, let known):
       "no recipe for slice “\(name)”. Known: \(known.joined(separator: ", ")). Add one with --config FILE."
-    case .unreadableFile(let path, let reason): "\(path): cannot read the recipe file (\(reason))."
+    case .unreadableFile(let path, let reason): "\(path): cannot read the recipe file (\(reason)); check the --config path."
     case .invalidFile(let path, let reason): "\(path): invalid recipe file: \(reason)."
+    case .invalidEntry(let path, let line, let problem): "\(path):\(line): \(problem)."
     }
   }
 }

@@ -7,6 +7,7 @@ public struct PreparedRun: Sendable {
   public let request: SliceRunRequest
   public let recipe: Recipe
   public let dataset: SliceDataset
+  /// Every eligible source, by schedule index; only those the run reaches are resolved on disk.
   public let sources: [SourceExample]
   /// Which source each sample starts from.
   public let schedule: SourceSchedule
@@ -21,6 +22,11 @@ public struct PreparedRun: Sendable {
     case audio(AudioSampleFactory)
     case image(ImageSampleFactory)
   }
+
+  /// How many sources one sample index tries before it is given up (``RunSettings/sourcesPerSample``).
+  static let sourcesPerSample = 4
+  /// The most real members (and, for audio loudness, dataset clips) calibration measures.
+  public static let calibrationLimit = 256
 
   public static func prepare(_ request: SliceRunRequest) throws -> PreparedRun {
     let recipe = try request.recipes.recipe(named: request.slice)
@@ -43,25 +49,28 @@ public struct PreparedRun: Sendable {
       notes.append("--force: augmenting although \(weakness.reason)")
     }
     let rows = try dataset.eligibleRows(request.sources, where: request.sourcesWhere)
-    let sources = try dataset.examples(rows)
+    try dataset.checkWrittenPaths(of: rows)
     let selection = ([request.sources.rawValue] + request.sourcesWhere.map(\.description)).joined(separator: " ")
-    guard !sources.isEmpty else {
+    guard !rows.isEmpty else {
       throw RunError.noSources(slice: recipe.name, table: request.dataset.path, selection: selection)
     }
     let schedule = SourceSchedule(
-      strata: try dataset.strata(of: rows, balance: request.balance), sortKeys: sources.map(\.path),
+      strata: try dataset.strata(of: rows, balance: request.balance), sortKeys: rows.map(SliceDataset.path(of:)),
       seed: request.seed)
-    let members = try dataset.members(of: recipe.name)
+    // Only the sources the schedule reaches within the count are resolved on disk, so preparing a run
+    // costs what the run reads, not the table's size.
+    let sources = try dataset.examples(
+      rows, resolving: schedule.sourcesReached(samples: request.count, tries: Self.sourcesPerSample))
+    let members = try dataset.members(of: recipe.name, limit: Self.calibrationLimit)
     let sourceLines = try Self.sourceLines(
       request: request, dataset: dataset, schedule: schedule, slice: recipe.name,
       memberRows: dataset.table.rows(taggedWith: recipe.name))
     let maker: Maker
     switch recipe.modality {
     case .audio:
-      let everyClip = try dataset.sources(.all)
       let factory = try AudioSampleFactory(
-        recipe: recipe, members: members, datasetClips: everyClip, noiseBanks: request.noiseBanks, jobs: request.jobs,
-        outputFormat: request.audioFormat)
+        recipe: recipe, members: members, datasetClips: try dataset.clips(limit: Self.calibrationLimit),
+        noiseBanks: request.noiseBanks, jobs: request.jobs, outputFormat: request.audioFormat)
       notes += factory.notes
       maker = .audio(factory)
     case .image:
@@ -135,7 +144,7 @@ public struct PreparedRun: Sendable {
         predictions: request.predictions.map { RelativePath.from(request.output, to: $0) }))
     let settings = RunSettings(
       slice: recipe.name, count: request.count, seed: request.seed, jobs: request.jobs, redraws: recipe.redraws,
-      shard: request.shard, recipeHash: recipeHash)
+      sourcesPerSample: Self.sourcesPerSample, shard: request.shard, recipeHash: recipeHash)
     let lock = try folder.lock()
     return try withExtendedLifetime(lock) {
       let kept = try folder.open(for: identity, resume: request.resume)

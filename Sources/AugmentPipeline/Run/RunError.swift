@@ -9,7 +9,6 @@ public enum RunError: Error, Equatable, CustomStringConvertible {
   case countBelowRecorded(String, recorded: Int, asked: Int)
   /// Another process (a run, resume, shard or merge) holds the output folder; its ID when it wrote one.
   case folderLocked(String, pid: Int32?)
-  case unsafePath(String, table: String, line: Int)
   case noSources(slice: String, table: String, selection: String)
   case notWeak(slice: String, explanation: String)
   case modalityMismatch(slice: String, table: String)
@@ -36,8 +35,6 @@ public enum RunError: Error, Equatable, CustomStringConvertible {
     case .folderLocked(let path, let pid):
       "\(path) is in use by \(pid.map { "process \($0)" } ?? "another process") (a run, resume, shard or merge). "
         + "Wait for it to finish, or use another folder."
-    case .unsafePath(let path, let table, let line):
-      "\(table):\(line): the path “\(path)” leaves the dataset folder. Use paths inside it, or pass --allow-outside-paths."
     case .noSources(let slice, let table, let selection):
       "\(table): no \(selection) examples to make \(slice) samples from. Choose others with --sources."
     case .notWeak(let slice, let explanation):

@@ -18,6 +18,10 @@ public enum ShardMerger {
 
   /// Merges under the folder's whole lock, so no shard writes while its files are read.
   public static func merge(folder: URL) throws -> Result {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+      throw RunError.missingInput(folder.path, what: "run folder")
+    }
     // A folder without shard runs is refused before a lock file is made in it.
     _ = try shardIdentities(in: folder)
     let lock = try FolderLock(folder: folder, access: .whole)

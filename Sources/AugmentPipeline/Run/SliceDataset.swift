@@ -52,19 +52,54 @@ public struct SliceDataset: Sendable {
     }
   }
 
-  /// The rows `selection` picks, with their files resolved; a path that leaves the dataset folder is an error.
-  public func sources(_ selection: SourceSelection) throws -> [SourceExample] {
-    try examples(selectedRows(selection))
+  /// Checks, as written and without touching the disk, that every row's path stays inside the dataset folder.
+  /// - Throws: ``DatasetPathError`` naming the table line of a path that leaves the folder.
+  public func checkWrittenPaths(of rows: [ErrorRow]) throws {
+    for row in rows {
+      do {
+        try paths.checkWritten(Self.path(of: row))
+      } catch {
+        throw located(error, row)
+      }
+    }
   }
 
-  /// The real examples of `slice` (rows tagged with it), from every split: realism is calibrated on all of them.
-  public func members(of slice: String) throws -> [SourceExample] {
-    try examples(table.rows(taggedWith: slice))
+  /// The real examples of `slice` (rows tagged with it), from every split: realism is calibrated on all of
+  /// them; of a larger slice, `limit` spread evenly through the table, so calibration costs the same on a
+  /// million rows as on a thousand.
+  public func members(of slice: String, limit: Int = .max) throws -> [SourceExample] {
+    try examples(Self.evenlySpaced(table.rows(taggedWith: slice), limit: limit))
+  }
+
+  /// Every row of the table, or `limit` of them spread evenly through it.
+  public func clips(limit: Int = .max) throws -> [SourceExample] {
+    try examples(Self.evenlySpaced(table.rows, limit: limit))
+  }
+
+  /// All of `rows` when there are at most `limit`, else `limit` of them at even steps, in table order.
+  static func evenlySpaced<Element>(_ rows: [Element], limit: Int) -> [Element] {
+    guard rows.count > limit else { return rows }
+    return (0..<limit).map { rows[$0 * rows.count / limit] }
   }
 
   /// `rows` with their files resolved; a path that leaves the dataset folder is an error.
   public func examples(_ rows: [ErrorRow]) throws -> [SourceExample] {
     try rows.map(example)
+  }
+
+  /// `rows` as examples, only those at the positions in `reached` resolved on disk (links followed and
+  /// confined); the others carry their path as written and checked by ``checkWrittenPaths(of:)``, for a
+  /// run that never reads them.
+  public func examples(_ rows: [ErrorRow], resolving reached: Set<Int>) throws -> [SourceExample] {
+    try rows.enumerated().map { position, row in
+      if reached.contains(position) { return try example(row) }
+      let path = Self.path(of: row)
+      do throws(DatasetPathError) {
+        return exampleValue(row, path: path, url: try paths.written(path))
+      } catch {
+        throw located(error, row)
+      }
+    }
   }
 
   /// The stratum of each row under `balance`: its label, one shared stratum, or its value in the column.
@@ -109,12 +144,26 @@ public struct SliceDataset: Sendable {
   }
 
   private func example(_ row: ErrorRow) throws -> SourceExample {
-    let path = row.path ?? row.id ?? ""
-    guard !path.isEmpty, let url = paths.resolve(path) else {
-      throw RunError.unsafePath(path, table: table.source.path, line: row.line)
+    let path = Self.path(of: row)
+    let url: URL
+    do {
+      url = try paths.resolved(path)
+    } catch {
+      throw located(error, row)
     }
-    return SourceExample(
+    return exampleValue(row, path: path, url: url)
+  }
+
+  private func exampleValue(_ row: ErrorRow, path: String, url: URL) -> SourceExample {
+    SourceExample(
       id: row.id ?? path, path: path, url: url, label: row.label,
       defectBox: row.extra.first { $0.key.lowercased() == "defect_box" }.flatMap { PixelBox(parsing: $0.value) })
+  }
+
+  /// The media path a row names: its `path`, else its `id`.
+  public static func path(of row: ErrorRow) -> String { row.path ?? row.id ?? "" }
+
+  private func located(_ error: DatasetPathError, _ row: ErrorRow) -> DatasetPathError {
+    DatasetPathError(path: error.path, problem: error.problem, location: "\(table.source.path):\(row.line)")
   }
 }

@@ -2,6 +2,12 @@ import Foundation
 
 /// Everything a slice run is asked to do, as the command line gathers it.
 public struct SliceRunRequest: Sendable {
+  /// The samples one run may be asked for: enough for any real slice, few enough that the run's output
+  /// folder and manifest stay workable.
+  public static let countRange = 1...10_000_000
+  /// Worker threads: at least one, and no more than a large machine has cores.
+  public static let jobsRange = 1...256
+
   public var slice: String
   public var count: Int
   public var seed: UInt64

@@ -61,6 +61,17 @@ public struct SourceSchedule: Sendable {
     self.seed = seed
   }
 
+  /// The sources that samples `0 ..< samples` may start from or fall back to, trying up to `tries` each:
+  /// every source once the samples fill an epoch.
+  public func sourcesReached(samples: Int, tries: Int) -> Set<Int> {
+    guard samples < count else { return Set(0..<count) }
+    var reached = Set<Int>()
+    for index in 0..<samples {
+      for attempt in 0..<min(tries, count) { reached.insert(source(forSample: index, try: attempt)) }
+    }
+    return reached
+  }
+
   /// The source (an index into the list the schedule was built for) that sample `index` uses on try `attempt`.
   ///
   /// Try 0 is the sample's slot. A later try (after an unreadable source, or every candidate rejected) takes the

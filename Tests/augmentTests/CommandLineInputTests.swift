@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+
+/// Options, recipe files and missing inputs as a user meets them: each refusal names what is wrong and ends
+/// with the status the README lists.
+@Suite(.serialized) struct CommandLineInputTests {
+  static func run(_ arguments: [String]) throws -> AugmentCLI.Output {
+    try AugmentCLI.run(
+      ["--slice", "car-noise", "--dataset", AugmentCLI.sample("errors-speech.csv"), "--noise-banks",
+       AugmentCLI.noiseBanks] + arguments)
+  }
+
+  /// `-1` looks like a flag to the parser; the option is read unconditionally so the message is about --count.
+  @Test(arguments: ["-1", "0", "1000000000000"])
+  func countOutsideItsRangeIsAUsageError(value: String) throws {
+    let result = try Self.run(["--count", value, "--dry-run"])
+    #expect(result.status == 64)
+    #expect(result.stderr.contains("--count must be 1 to 10000000; got \(value)."), "\(result.stderr)")
+    #expect(!result.stderr.contains("Missing value"))
+  }
+
+  @Test func misspeltOptionIsReportedAsItself() throws {
+    let result = try Self.run(["--cont", "5", "--dry-run"])
+    #expect(result.status == 64)
+    #expect(result.stderr.contains("Unknown option '--cont'. See 'augment run --help'."), "\(result.stderr)")
+    let subcommand = try AugmentCLI.run(["analyse", "table.csv"])
+    #expect(subcommand.status == 64)
+    #expect(subcommand.stderr.contains("Unknown subcommand or argument 'analyse'. See 'augment --help'."))
+  }
+
+  @Test func otherNumericOptionsAreBounded() throws {
+    let jobs = try Self.run(["--count", "2", "--jobs", "0", "--dry-run"])
+    #expect(jobs.status == 64 && jobs.stderr.contains("--jobs must be 1 to 256; got 0."), "\(jobs.stderr)")
+    let seed = try Self.run(["--count", "2", "--seed", "-1", "--dry-run"])
+    #expect(seed.status == 64 && seed.stderr.contains("'-1' is invalid for '--seed"), "\(seed.stderr)")
+    let budget = try AugmentCLI.run(["plan", "--budget", "-5", "analysis.json"])
+    #expect(budget.status == 64 && budget.stderr.contains("--budget must be 1 to 10000000; got -5."), "\(budget.stderr)")
+    let pairs = try AugmentCLI.run(["preview", "somewhere", "--pairs", "-2"])
+    #expect(pairs.status == 64 && pairs.stderr.contains("--pairs must be 0 or more; got -2."), "\(pairs.stderr)")
+  }
+
+  /// A negative threshold (a log-likelihood, say) is a value, not a flag.
+  @Test func negativeScoreThresholdIsRead() throws {
+    let folder = try TemporaryFolder()
+    let table = folder.path("scores.csv")
+    try Data("label,score,tags\na,-0.2,x\nb,-0.9,\nc,-0.7,x\n".utf8).write(to: URL(fileURLWithPath: table))
+    let result = try AugmentCLI.run(["analyze", table, "--score-threshold", "-0.5", "--json"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let report = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+    let overall = report?["overall"] as? [String: Any]
+    // -0.9 and -0.7 are at or below -0.5: two of three correct.
+    #expect((overall?["accuracy"] as? Double).map { abs($0 - 2.0 / 3.0) < 1e-12 } == true, "\(result.stdout.prefix(400))")
+  }
+
+  @Test func missingInputsExit66() throws {
+    let banks = try AugmentCLI.run(
+      ["--slice", "car-noise", "--count", "2", "--dataset", AugmentCLI.sample("errors-speech.csv"), "--noise-banks",
+       "/nonexistent/banks", "--dry-run"])
+    #expect(banks.status == 66, "\(banks.stderr)")
+    #expect(banks.stderr.contains("/nonexistent/banks"))
+    let config = try Self.run(["--count", "2", "--config", "/nonexistent/recipes.yaml", "--dry-run"])
+    #expect(config.status == 66, "\(config.stderr)")
+    #expect(config.stderr.contains("/nonexistent/recipes.yaml: cannot read the recipe file"))
+    let table = try AugmentCLI.run(["--slice", "car-noise", "--count", "2", "--dataset", "/nonexistent/t.csv", "--dry-run"])
+    #expect(table.status == 66, "\(table.stderr)")
+  }
+
+  /// One message per error and the status the exit table gives it; no status printed as an error of its own.
+  @Test func recipeFileErrorsPrintOnceWithTheirLine() throws {
+    let folder = try TemporaryFolder()
+    let file = folder.path("recipes.yaml")
+    try Data(RecipeFile.misspelt.utf8).write(to: URL(fileURLWithPath: file))
+    for command in [["--count", "2", "--dry-run"], ["recipes"]] {
+      let arguments = command == ["recipes"] ? ["recipes", "--config", file] : command + ["--config", file]
+      let result = command == ["recipes"] ? try AugmentCLI.run(arguments) : try Self.run(arguments)
+      #expect(result.status == 65)
+      #expect(result.stderr == "error: \(file):7: unknown key “snr_dbb” in the background-noise transform of recipe “car-noise”; did you mean “snr_db”? Known: type, category, snr_db, snr_definition.\n")
+    }
+  }
+
+  /// A weight must be a number on every line: text, a list or null each say what is wrong with it.
+  @Test(arguments: [
+    (#""heavy""#, "'heavy' in column 'weight' is not a non-negative number"),
+    (#"["2"]"#, "not a flat JSON object ('weight' is a list; only 'tags' may hold a list of strings)"),
+    ("null", "no 'weight' value on this line (empty, null or left out); every row needs one"),
+  ])
+  func jsonLinesWeightThatIsNotANumberSaysSo(value: String, message: String) throws {
+    let folder = try TemporaryFolder()
+    let table = folder.path("errors.jsonl")
+    try Data(
+      """
+      {"label": "a", "prediction": "a", "weight": \(value), "tags": ["x"]}
+      {"label": "b", "prediction": "c", "weight": 2}
+      """.utf8
+    ).write(to: URL(fileURLWithPath: table))
+    let result = try AugmentCLI.run(["analyze", table])
+    #expect(result.status == 65)
+    #expect(result.stderr.hasPrefix("error: \(table), line 1: \(message)"), "\(result.stderr)")
+  }
+}
+
+enum RecipeFile {
+  static let misspelt = """
+    recipes:
+      - name: car-noise
+        modality: audio
+        transforms:
+          - type: background-noise
+            category: car
+            snr_dbb: [0, 10]
+    """
+}
