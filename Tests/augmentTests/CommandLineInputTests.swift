@@ -63,6 +63,11 @@ import Testing
     #expect(config.stderr.contains("/nonexistent/recipes.yaml: cannot read the recipe file"))
     let table = try AugmentCLI.run(["--slice", "car-noise", "--count", "2", "--dataset", "/nonexistent/t.csv", "--dry-run"])
     #expect(table.status == 66, "\(table.stderr)")
+    for command in ["merge", "verify"] {
+      let folder = try AugmentCLI.run([command, "/nonexistent/run"])
+      #expect(folder.status == 66, "\(command): \(folder.stderr)")
+      #expect(folder.stderr.contains("/nonexistent/run"))
+    }
   }
 
   /// One message per error and the status the exit table gives it; no status printed as an error of its own.

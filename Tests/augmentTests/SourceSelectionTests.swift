@@ -95,6 +95,11 @@ import Testing
     #expect(refused.status == 65)
     #expect(refused.stderr.contains("holds a different run (sources --sources untagged-correct --balance label, not "
       + "--sources untagged-correct --balance none)"), "\(refused.stderr)")
+    // Nor may a resume write its samples in another format than the first part did.
+    let otherFormat = try Self.darkRun(table, out: out, count: 3, extra: ["--resume", "--image-format", "jpeg"])
+    #expect(otherFormat.status == 65)
+    #expect(otherFormat.stderr.contains("holds a different run (samples written as as-source, not jpeg)"), "\(otherFormat.stderr)")
+    #expect(try Self.darkRun(table, out: out, count: 3, extra: ["--resume"]).status == 0)
   }
 
   /// An image folder in Hugging Face's layout (split folders, class folders) with predictions and tags in a

@@ -141,7 +141,8 @@ public struct PreparedRun: Sendable {
         selection: request.sources.rawValue, balance: request.balance.description,
         sourcesWhere: request.sourcesWhere.map(\.description),
         mediaRoot: request.mediaRoot.map { RelativePath.from(request.output, to: $0) },
-        predictions: request.predictions.map { RelativePath.from(request.output, to: $0) }))
+        predictions: request.predictions.map { RelativePath.from(request.output, to: $0) }),
+      output: recipe.modality == .audio ? request.audioFormat.rawValue : request.imageFormat?.rawValue ?? "as-source")
     let settings = RunSettings(
       slice: recipe.name, count: request.count, seed: request.seed, jobs: request.jobs, redraws: recipe.redraws,
       sourcesPerSample: Self.sourcesPerSample, shard: request.shard, recipeHash: recipeHash)

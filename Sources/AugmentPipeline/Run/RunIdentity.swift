@@ -14,10 +14,13 @@ public struct RunIdentity: Sendable, Equatable, Codable {
   /// Which rows were sources and how samples were spread over them; `nil` in folders written before sources
   /// were recorded (they were taken in table order).
   public var sources: SourceSettings?
+  /// How samples are written (`--audio-format`, `--image-format`, or `as-source` for images stored as their
+  /// source was), so a resume cannot mix formats in one folder; `nil` in folders written before it was recorded.
+  public var output: String?
 
   public init(
     slice: String, count: Int, seed: UInt64, recipeHash: String, dataset: String, shard: Shard?,
-    sources: SourceSettings? = nil
+    sources: SourceSettings? = nil, output: String? = nil
   ) {
     self.slice = slice
     self.count = count
@@ -27,10 +30,11 @@ public struct RunIdentity: Sendable, Equatable, Codable {
     self.shard = shard
     self.toolVersion = ToolVersion.current
     self.sources = sources
+    self.output = output
   }
 
   enum CodingKeys: String, CodingKey {
-    case slice, count, seed, dataset, shard, sources
+    case slice, count, seed, dataset, shard, sources, output
     case recipeHash = "recipe_hash", toolVersion = "tool_version"
   }
 }

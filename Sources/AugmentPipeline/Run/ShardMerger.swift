@@ -38,7 +38,8 @@ public enum ShardMerger {
         throw MergeError.inconsistent(folder.path, detail: "shards of \(shardCount) and of \(identity.shard?.count ?? 1)")
       }
       guard identity.slice == first.slice, identity.seed == first.seed, identity.recipeHash == first.recipeHash,
-        identity.dataset == first.dataset, identity.count == first.count, identity.sources == first.sources
+        identity.dataset == first.dataset, identity.count == first.count, identity.sources == first.sources,
+        identity.output == first.output
       else {
         throw MergeError.inconsistent(folder.path, detail: "shard \(identity.shard!) ran other settings than shard \(first.shard!)")
       }
