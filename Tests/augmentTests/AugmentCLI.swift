@@ -22,7 +22,11 @@ struct AugmentCLI {
 
   @discardableResult
   static func run(_ arguments: [String], in folder: URL? = nil) throws -> Output {
-    let process = try start(arguments, in: folder)
+    try capture(try start(arguments, in: folder))
+  }
+
+  /// Runs `process` to its end and returns its status and what it printed.
+  static func capture(_ process: Process) throws -> Output {
     let stdout = Pipe(), stderr = Pipe()
     process.standardOutput = stdout
     process.standardError = stderr

@@ -39,19 +39,12 @@ import Testing
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["python3", script.path, folder.path] + files.map(\.path)
-    let stdout = Pipe(), stderr = Pipe()
-    process.standardOutput = stdout
-    process.standardError = stderr
-    try process.run()
-    let out = stdout.fileHandleForReading.readDataToEndOfFile()
-    let err = stderr.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-      Issue.record(
-        "the second decoder could not run (python3 with Pillow is needed: pip install pillow): \(String(decoding: err, as: UTF8.self))")
+    let result = try AugmentCLI.capture(process)
+    guard result.status == 0 else {
+      Issue.record("the second decoder could not run (python3 with Pillow is needed: pip install pillow): \(result.stderr)")
       return nil
     }
-    let lines = out.split(separator: 0x0A)
+    let lines = Data(result.stdout.utf8).split(separator: 0x0A)
     return try zip(lines, files).map { line, file in
       let object = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] ?? [:]
       let info = object.mapValues { "\($0)" }
