@@ -5,7 +5,8 @@ import MediaIO
 ///
 /// - Blind SNR (WADA-SNR) of each real member: the realism range for candidates, and the range the
 ///   background-noise SNR is drawn from (intersected with the recipe's range).
-/// - Integrated loudness of every clip in the dataset: the realism range for candidates' level.
+/// - Loudness of every clip in the dataset: the realism range for candidates' level. A clip shorter than
+///   one 400 ms block is measured over one block, as the loudness rule measures a candidate made from it.
 /// With no readable members, realism falls back to the recipe's SNR range, and a note says so.
 public struct AudioCalibration: Sendable {
   public var memberCount: Int
@@ -25,7 +26,7 @@ public struct AudioCalibration: Sendable {
     blindSNR = MeasuredRange(measured.values)
     notes += measured.problems.map { "real \(recipe.name) member skipped: \($0)" }
     let levels = MemberMeasurement.measure(datasetClips, jobs: jobs) { clip in
-      try Loudness.integrated(try AudioFile.read(from: clip.url).buffer)
+      try Loudness.measure(try AudioFile.read(from: clip.url).buffer).value
     }
     loudness = MeasuredRange(levels.values)
     let recipeSNR = recipe.transforms.lazy.compactMap { spec -> ParameterRange? in
