@@ -15,6 +15,7 @@ import MediaIO
 /// `round((T − 0.4 s) / 0.1 s) + 1` with round-half-to-even, so a clip that ends at least half a hop
 /// past its last whole block gets one more block, zero-padded to 400 ms. On 1–2 s speech clips that
 /// trailing block moves the result by up to 0.4 LU, which is why it is matched rather than dropped.
+/// A clip shorter than one block is measured over one block spanning it (``measure(_:)``).
 public enum Loudness {
   public enum Error: Swift.Error, Sendable, Equatable, CustomStringConvertible {
     /// Shorter than the measure allows: one 400 ms gating block for ``integrated(_:)``,
