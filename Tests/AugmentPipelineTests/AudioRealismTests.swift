@@ -1,4 +1,5 @@
 import AugmentAnalysis
+import AugmentCore
 import Foundation
 import MediaIO
 import Testing
@@ -43,5 +44,25 @@ import Testing
     let draw = try #require(calibration.snrDraw)
     #expect(draw.lower >= 0 && draw.upper <= 15)
     #expect(calibration.notes.isEmpty)
+  }
+
+  /// Short dataset clips are measured as short candidates are: a 0.3 s keyword over one block (inside the
+  /// range, and counted as such), a 0.05 s one left out with a note saying why.
+  @Test func shortDatasetClipsAreMeasuredOverOneBlock() throws {
+    let folder = try TemporaryFolder()
+    let keyword = try ShortClipClarityTests.keyword(seconds: 0.3)
+    let blip = try ShortClipClarityTests.keyword(seconds: 0.05)
+    try AudioFile.write(keyword, to: folder.file("keyword.wav"), as: .wavPCM16)
+    try AudioFile.write(blip, to: folder.file("blip.wav"), as: .wavPCM16)
+    let clips = ["keyword.wav", "blip.wav"].map { SourceExample(id: $0, path: $0, url: folder.file($0), label: "yes") }
+      + [SourceExample(id: "s", path: "s001.wav", url: Self.root.appendingPathComponent("samples/speech/clean/s001.wav"), label: "yes")]
+    let recipe = try RecipeBook.builtIn.recipe(named: "car-noise")
+    let calibration = AudioCalibration(recipe: recipe, members: [], datasetClips: clips, jobs: 1)
+    let loudness = try #require(calibration.loudness)
+    #expect(loudness.count == 2 && calibration.singleBlockLoudnessCount == 1)
+    let short = try Loudness.measure(try AudioFile.read(from: folder.file("keyword.wav")).buffer)
+    #expect(short.form == .singleBlock && (loudness.observed.lower == short.value || loudness.observed.upper == short.value))
+    #expect(calibration.notes.contains("1 dataset clip left out of the loudness range: shorter than 0.1 s or more than 5 channels"))
+    #expect(calibration.lines.contains { $0.hasPrefix("  loudness of 2 dataset clips:") && $0.hasSuffix("LUFS (1 under 0.4 s, over one block)") })
   }
 }

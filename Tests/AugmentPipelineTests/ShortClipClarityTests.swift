@@ -10,10 +10,10 @@ import Testing
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 
-  /// The loudest 0.4 s of `samples/speech/clean/s001.wav` (16 kHz): a keyword's worth of speech.
-  static func keyword() throws -> AudioBuffer {
+  /// The loudest `seconds` of `samples/speech/clean/s001.wav` (16 kHz): a keyword's worth of speech.
+  static func keyword(seconds: Double = 0.4) throws -> AudioBuffer {
     let utterance = try AudioFile.read(from: root.appendingPathComponent("samples/speech/clean/s001.wav")).buffer
-    let samples = utterance.channels[0], count = utterance.sampleRate * 2 / 5
+    let samples = utterance.channels[0], count = Int((seconds * Double(utterance.sampleRate)).rounded())
     var energy = [Double](repeating: 0, count: samples.count + 1)
     for (i, x) in samples.enumerated() { energy[i + 1] = energy[i] + Double(x) * Double(x) }
     let start = stride(from: 0, through: samples.count - count, by: 160).max { energy[$0 + count] - energy[$0] < energy[$1 + count] - energy[$1] }!
@@ -75,6 +75,49 @@ import Testing
         let frames = try #require(Int(unusable.detail.prefix { $0.isNumber }))
         #expect(frames < STOI.shortestSegmentLength && unusable.detail.hasSuffix("frames of speech"))
       }
+    }
+  }
+
+  /// The loudness range of the shipped clean utterances (1–3 s, integrated as published), widened by 3 LU.
+  static func cleanLoudnessRange() throws -> ParameterRange {
+    let levels = try (1...12).map { index in
+      let url = root.appendingPathComponent(String(format: "samples/speech/clean/s%03d.wav", index))
+      return try Loudness.measure(try AudioFile.read(from: url).buffer)
+    }
+    #expect(levels.allSatisfy { $0.form == .integrated })
+    return try #require(MeasuredRange(levels.map(\.value))).widened(by: 3)
+  }
+
+  /// A 0.3 s keyword under babble 15 dB down passes both clarity and loudness, its loudness measured over
+  /// one block spanning it and compared with the utterances' range; 20 dB quieter, the same mix fails
+  /// for loudness alone, so the single-block measure still gates.
+  @Test func shortKeywordUnderLightBabblePassesClarityAndLoudness() throws {
+    let keyword = try Self.keyword(seconds: 0.3)
+    #expect(keyword.frameCount == 4800)
+    let mix = try Self.withBabble(keyword, snr: 15)
+    let clarity = try Self.judge(mix, against: keyword)
+    #expect(clarity.passed, "\(clarity.reason)")
+    let source = SourceExample(id: "k", path: "keyword.wav", url: URL(fileURLWithPath: "/keyword.wav"), label: "yes")
+    let rule = LoudnessRule(range: try Self.cleanLoudnessRange())
+    let loudness = try rule.evaluate(CandidateSample(source: source, original: keyword, candidate: mix, records: []))
+    #expect(loudness.passed, "\(loudness.reason)")
+    #expect(loudness.measure == "bs1770-single-block")
+    #expect(loudness.reason.hasPrefix("loudness in LUFS over one block (short clip)"))
+    let quiet = AudioBuffer(mono: mix.channels[0].map { $0 / 10 }, sampleRate: mix.sampleRate)
+    let tooQuiet = try rule.evaluate(CandidateSample(source: source, original: keyword, candidate: quiet, records: []))
+    #expect(!tooQuiet.passed && abs(tooQuiet.value - (loudness.value - 20)) < 1e-5)  // Float rounding of the samples
+    #expect(try Self.judge(quiet, against: keyword).passed)
+  }
+
+  /// Under 0.1 s a clip has no loudness, whatever is drawn: the rule says the source is unusable.
+  @Test func clipUnderOneHopIsUnusableForLoudness() throws {
+    let keyword = try Self.keyword(seconds: 0.09)
+    let source = SourceExample(id: "k", path: "keyword.wav", url: URL(fileURLWithPath: "/keyword.wav"), label: "yes")
+    #expect(throws: SourceUnusable(
+      rule: "loudness-lufs", reason: "shorter than 0.1 s, the shortest clip loudness is measured on", detail: "0.09 s")
+    ) {
+      _ = try LoudnessRule(range: ParameterRange(-40, -10)).evaluate(
+        CandidateSample(source: source, original: keyword, candidate: keyword, records: []))
     }
   }
 }

@@ -3,8 +3,9 @@ import Foundation
 import MediaIO
 import Testing
 
-/// Keyword-length sources (0.3–0.5 s) through the command line: the clarity gate scores them, and a
-/// source the checklist cannot judge is skipped once per sample, counted by reason, and not a failure.
+/// Keyword-length sources (0.3–0.5 s) through the command line: the clarity and loudness checks score
+/// them, and a source that cannot be judged or transformed whatever is drawn is skipped once per
+/// sample, counted by reason, and not a failure.
 @Suite(.serialized) struct ShortClipRunTests {
   /// The loudest `seconds` of a shipped utterance.
   static func cut(_ name: String, seconds: Double) throws -> AudioBuffer {
@@ -56,46 +57,57 @@ import Testing
     try Data(contentsOf: URL(fileURLWithPath: path)).split(separator: 0x0A).map { Data($0) }
   }
 
-  static let tooShortForLoudness = "shorter than one 400 ms loudness block (ITU-R BS.1770)"
+  static let silent = "silent: no level to measure for background-noise"
   static let tooLittleSpeech = "too little speech for the clarity gate (under 10 STOI frames, 128 ms, after dropping silence)"
 
-  /// 0.4–0.5 s keywords make every sample asked for, scored over short STOI segments; the sparse clip is
-  /// judged once by each sample index that reaches it (never redrawn eight times), counted once by reason
-  /// in the terminal and summary.json, and the run exits 0. The 0.3 s keyword passes for clarity but is
-  /// shorter than one BS.1770 loudness block, so the loudness check cannot judge it: skipped the same way.
-  @Test func keywordClipsMakeTheCountAndTheSparseOneIsSkippedOnce() throws {
+  /// 0.3–0.5 s keywords make every sample asked for, scored over short STOI segments; the 0.3 s one, shorter
+  /// than a BS.1770 block, is made too, its loudness measured over one block spanning it. The sparse clip
+  /// and a silent one (no speech level to mix noise against) are each judged once by every sample index
+  /// that reaches them (never redrawn eight times), counted once by reason in the terminal and
+  /// summary.json, and the run exits 0.
+  @Test func keywordClipsMakeTheCountAndUnusableOnesAreSkippedOnce() throws {
     let folder = try TemporaryFolder()
     var clips = try [("s001", 0.4), ("s002", 0.45), ("s003", 0.5), ("s004", 0.4), ("s005", 0.45), ("s007", 0.3)].map {
       ("\($0.0).wav", try Self.cut($0.0, seconds: $0.1))
     }
     clips.insert(("s006-sparse.wav", try Self.sparse("s006")), at: 2)
+    clips.insert(("s008-silent.wav", AudioBuffer(mono: [Float](repeating: 0, count: 6400), sampleRate: 16_000)), at: 4)
     let out = folder.path("out")
     let result = try Self.run(try Self.table(clips, in: folder), count: 12, out: out)
     #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
     #expect(result.stdout.contains("made 12 of 12"))
     #expect(result.stdout.contains("skipped 1 source: \(Self.tooLittleSpeech)"), "\(result.stdout)")
-    #expect(result.stdout.contains("skipped 1 source: \(Self.tooShortForLoudness)"), "\(result.stdout)")
+    #expect(result.stdout.contains("skipped 1 source: \(Self.silent)"), "\(result.stdout)")
 
     let manifest = try Self.lines(out + "/manifest.jsonl").map { try JSONDecoder().decode(ManifestRecord.self, from: $0) }
-    #expect(manifest.count == 12 && !manifest.contains { $0.source.contains("sparse") || $0.source.contains("s007") })
+    #expect(manifest.count == 12 && !manifest.contains { $0.source.contains("sparse") || $0.source.contains("silent") })
     for record in manifest {
       let stoi = try #require(record.checks["stoi"])
       let frames = try #require(stoi.measure.flatMap { Int($0.dropFirst("stoi-n".count)) })
       #expect(frames >= 10 && frames <= 30 && stoi.passed)
+      let loudness = try #require(record.checks["loudness-lufs"])
+      #expect(loudness.passed && loudness.measure == (record.source.contains("s007") ? "bs1770-single-block" : "bs1770"))
     }
     #expect(manifest.contains { $0.checks["stoi"]?.measure != "stoi-n30" })
+    #expect(manifest.contains { $0.source.contains("s007") })
 
     let rejected = try Self.lines(out + "/rejected.jsonl").map { try JSONDecoder().decode(RejectionRecord.self, from: $0) }
+    #expect(!rejected.contains { $0.source.contains("s007") && $0.failed == ["unusable-source"] })
     let sparse = rejected.filter { $0.source.contains("sparse") }
     #expect(!sparse.isEmpty)
     #expect(Dictionary(grouping: sparse, by: \.index).values.allSatisfy { $0.count == 1 })
     #expect(sparse.allSatisfy { $0.failed == ["unusable-source"] && $0.reason.hasPrefix("stoi: \(Self.tooLittleSpeech)") })
+    let silent = rejected.filter { $0.source.contains("silent") }
+    #expect(!silent.isEmpty)
+    #expect(Dictionary(grouping: silent, by: \.index).values.allSatisfy { $0.count == 1 })
+    #expect(silent.allSatisfy {
+      $0.failed == ["unusable-source"] && $0.reason == "background-noise: \(Self.silent): every sample is zero"
+    })
 
     let summary = try JSONDecoder().decode(RunSummary.self, from: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json")))
-    #expect(summary.skippedByReason == [Self.tooLittleSpeech: 1, Self.tooShortForLoudness: 1])
+    #expect(summary.skippedByReason == [Self.tooLittleSpeech: 1, Self.silent: 1])
     #expect(summary.skippedSources.first { $0.source.contains("sparse") }?.times == sparse.count)
-    let short = rejected.filter { $0.source.contains("s007") }
-    #expect(!short.isEmpty && Dictionary(grouping: short, by: \.index).values.allSatisfy { $0.count == 1 })
+    #expect(summary.skippedSources.first { $0.source.contains("silent") }?.times == silent.count)
     #expect(summary.failedIndices.isEmpty && summary.indicesWithoutUsableSource.isEmpty)
   }
 

@@ -1,7 +1,9 @@
 import Foundation
 import MediaIO
 
-/// Sets a clip's integrated loudness (ITU-R BS.1770-4, see ``Loudness``) to a target drawn from a range.
+/// Sets a clip's loudness (ITU-R BS.1770-4, see ``Loudness``) to a target drawn from a range. A clip
+/// shorter than one 400 ms block is measured over one block, as the loudness check measures it
+/// (``Loudness/measure(_:)``).
 ///
 /// The gain is `10^((target − measured) / 20)`, applied to every channel. If that gain would push the
 /// peak above ``PeakLimit/ceiling``, the gain is lowered until the peak sits at the ceiling, so the
@@ -16,7 +18,7 @@ public struct LoudnessNormalization: Transform {
   public struct Parameters: Codable, Sendable, Equatable {
     /// The drawn target in LUFS.
     public var targetLUFS: Double
-    /// The input's integrated loudness in LUFS.
+    /// The input's loudness in LUFS.
     public var measuredLUFS: Double
     /// The linear gain applied.
     public var gain: Double
@@ -36,7 +38,7 @@ public struct LoudnessNormalization: Transform {
 
   public func sampleParameters(for input: AudioBuffer, using rng: inout some RandomNumberGenerator) throws -> Parameters {
     let target = rng.uniform(in: targetRange)
-    let measured = try Loudness.integrated(input)
+    let measured = try Loudness.measure(input).value
     guard measured.isFinite else { throw AudioTransformError.silentInput(transform: Self.name) }
     let wanted = pow(10, (target - measured) / 20)
     let limit = PeakLimit.gain(forPeak: Float(Double(SignalMath.peak(input)) * wanted))

@@ -53,8 +53,16 @@ public struct TelephoneChannel: Transform {
     self.muLawProbability = muLawProbability
   }
 
+  /// - Throws: ``AudioTransformError/unsupportedSampleRate(transform:sampleRate:detail:)`` when the
+  ///   highest high cut the range allows is not under the input's Nyquist frequency: decided by the input
+  ///   and the range alone, so no draw is made that could fail on it.
   public func sampleParameters(for input: AudioBuffer, using rng: inout some RandomNumberGenerator) throws -> Parameters {
-    Parameters(
+    guard highCutRange.upperBound < Double(input.sampleRate) / 2 else {
+      throw AudioTransformError.unsupportedSampleRate(
+        transform: Self.name, sampleRate: input.sampleRate,
+        detail: "the band may reach \(highCutRange.upperBound) Hz, above the input's Nyquist frequency")
+    }
+    return Parameters(
       lowCutHz: rng.uniform(in: lowCutRange), highCutHz: rng.uniform(in: highCutRange),
       muLaw: rng.unitDouble() < muLawProbability, channelRate: Self.channelRate)
   }

@@ -15,17 +15,19 @@ import MediaIO
 /// `round((T − 0.4 s) / 0.1 s) + 1` with round-half-to-even, so a clip that ends at least half a hop
 /// past its last whole block gets one more block, zero-padded to 400 ms. On 1–2 s speech clips that
 /// trailing block moves the result by up to 0.4 LU, which is why it is matched rather than dropped.
+/// A clip shorter than one block is measured over one block spanning it (``measure(_:)``).
 public enum Loudness {
   public enum Error: Swift.Error, Sendable, Equatable, CustomStringConvertible {
-    /// Shorter than one 400 ms gating block.
-    case tooShort(duration: Double)
+    /// Shorter than the measure allows: one 400 ms gating block for ``integrated(_:)``,
+    /// ``shortestClipDuration`` for ``measure(_:)``.
+    case tooShort(duration: Double, minimum: Double)
     /// More channels than BS.1770's five (L, R, C, Ls, Rs).
     case tooManyChannels(Int)
 
     public var description: String {
       switch self {
-      case .tooShort(let duration):
-        "loudness needs at least 0.4 s of audio (one gating block); this clip has \(duration) s"
+      case .tooShort(let duration, let minimum):
+        "loudness needs at least \(minimum) s of audio; this clip has \(duration) s"
       case .tooManyChannels(let count):
         "loudness is defined for up to 5 channels (L, R, C, Ls, Rs); this clip has \(count). Down-mix it first"
       }
@@ -57,18 +59,21 @@ public enum Loudness {
   public static func integrated(_ buffer: AudioBuffer) throws(Error) -> Double {
     guard buffer.channelCount <= channelWeights.count else { throw .tooManyChannels(buffer.channelCount) }
     let blockLength = Int((blockDuration * Double(buffer.sampleRate)).rounded())
-    guard buffer.frameCount >= blockLength else { throw .tooShort(duration: buffer.duration) }
+    guard buffer.frameCount >= blockLength else { throw .tooShort(duration: buffer.duration, minimum: blockDuration) }
     let hops = (buffer.duration - blockDuration) / (blockDuration * blockHopFraction)
     let blockCount = Int(hops.rounded(.toNearestOrEven)) + 1
-    let blockStarts = (0..<blockCount).map { $0 * blockLength / 4 }
+    return gatedLoudness(buffer, blockStarts: (0..<blockCount).map { $0 * blockLength / 4 }, blockLength: blockLength)
+  }
 
-    var weightedPowers = [Double](repeating: 0, count: blockCount)
+  /// The loudness of the blocks of `blockLength` frames starting at `blockStarts`, gated as BS.1770 gates.
+  static func gatedLoudness(_ buffer: AudioBuffer, blockStarts: [Int], blockLength: Int) -> Double {
+    var weightedPowers = [Double](repeating: 0, count: blockStarts.count)
     let filters = kWeighting(sampleRate: buffer.sampleRate)
     for (channel, weight) in zip(buffer.channels, channelWeights) {
       var filtered = channel.map(Double.init)
       filters.apply(to: &filtered)
       let powers = blockMeanSquares(squaring: filtered, starts: blockStarts, length: blockLength)
-      for j in 0..<blockCount { weightedPowers[j] += weight * powers[j] }
+      for j in powers.indices { weightedPowers[j] += weight * powers[j] }
     }
 
     func loudness(_ power: Double) -> Double { -0.691 + 10 * log10(power) }

@@ -5,12 +5,15 @@ import MediaIO
 ///
 /// - Blind SNR (WADA-SNR) of each real member: the realism range for candidates, and the range the
 ///   background-noise SNR is drawn from (intersected with the recipe's range).
-/// - Integrated loudness of every clip in the dataset: the realism range for candidates' level.
+/// - Loudness of every clip in the dataset: the realism range for candidates' level. A clip shorter than
+///   one 400 ms block is measured over one block, as the loudness rule measures a candidate made from it.
 /// With no readable members, realism falls back to the recipe's SNR range, and a note says so.
 public struct AudioCalibration: Sendable {
   public var memberCount: Int
   public var blindSNR: MeasuredRange?
   public var loudness: MeasuredRange?
+  /// How many of the dataset clips in ``loudness`` were shorter than one 400 ms block, measured over one.
+  public var singleBlockLoudnessCount: Int
   /// The SNR range candidates are mixed at, when the recipe mixes noise.
   public var snrDraw: ParameterRange?
   public var notes: [String]
@@ -24,10 +27,19 @@ public struct AudioCalibration: Sendable {
     memberCount = measured.values.count
     blindSNR = MeasuredRange(measured.values)
     notes += measured.problems.map { "real \(recipe.name) member skipped: \($0)" }
-    let levels = MemberMeasurement.measure(datasetClips, jobs: jobs) { clip in
-      try Loudness.integrated(try AudioFile.read(from: clip.url).buffer)
+    let levels = MemberMeasurement.measure(datasetClips, jobs: jobs) { clip -> Loudness.Measurement? in
+      let buffer = try AudioFile.read(from: clip.url).buffer
+      do { return try Loudness.measure(buffer) } catch { return nil }
     }
-    loudness = MeasuredRange(levels.values)
+    let measuredLevels = levels.values.compactMap { $0 }
+    loudness = MeasuredRange(measuredLevels.map(\.value))
+    singleBlockLoudnessCount = measuredLevels.filter { $0.value.isFinite && $0.form == .singleBlock }.count
+    let unmeasurable = levels.values.count - measuredLevels.count
+    if unmeasurable > 0 {
+      notes.append(
+        "\(unmeasurable) dataset clip\(unmeasurable == 1 ? "" : "s") left out of the loudness range: shorter than "
+          + "\(Loudness.shortestClipDuration) s or more than \(Loudness.channelWeights.count) channels")
+    }
     let recipeSNR = recipe.transforms.lazy.compactMap { spec -> ParameterRange? in
       if case .backgroundNoise(let noise) = spec { return noise.snrDB }
       return nil
@@ -58,7 +70,10 @@ public struct AudioCalibration: Sendable {
   public var lines: [String] {
     var lines = ["calibrated on \(memberCount) real members"]
     if let blindSNR { lines.append("  blind SNR (WADA) of members: \(blindSNR.observed) dB") }
-    if let loudness { lines.append("  loudness of \(loudness.count) dataset clips: \(loudness.observed) LUFS") }
+    if let loudness {
+      let short = singleBlockLoudnessCount > 0 ? " (\(singleBlockLoudnessCount) under 0.4 s, over one block)" : ""
+      lines.append("  loudness of \(loudness.count) dataset clips: \(loudness.observed) LUFS\(short)")
+    }
     if let snrDraw { lines.append("  SNR drawn from \(snrDraw) dB") }
     return lines
   }

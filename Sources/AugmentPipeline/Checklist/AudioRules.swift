@@ -50,24 +50,43 @@ struct BlindSNRRule: ChecklistRule {
   }
 }
 
-/// Realism: integrated loudness (ITU-R BS.1770-4) within the range of the dataset's clips.
+/// Realism: loudness (ITU-R BS.1770-4) within the range of the dataset's clips.
+///
+/// A clip shorter than one 400 ms gating block is measured over one block spanning the clip
+/// (``Loudness/Measurement``), as calibration measures the dataset's short clips; the verdict's `measure`
+/// is `bs1770` or `bs1770-single-block`. A clip under ``Loudness/shortestClipDuration`` (or with more
+/// channels than BS.1770 weights) cannot be measured, whatever is drawn: the rule throws ``SourceUnusable``.
 struct LoudnessRule: ChecklistRule {
   let range: ParameterRange
   var name: String { "loudness-lufs" }
 
-  /// - Throws: ``SourceUnusable`` for a source shorter than one 400 ms gating block, which has no
-  ///   integrated loudness (the candidate is as long as its source).
   func evaluate(_ sample: CandidateSample<AudioBuffer>) throws -> Verdict {
-    let value: Double
+    let measured: Loudness.Measurement
     do {
-      value = try Loudness.integrated(sample.candidate)
-    } catch .tooShort(let duration) {
-      throw SourceUnusable(
-        rule: name, reason: "shorter than one 400 ms loudness block (ITU-R BS.1770)", detail: "\(duration) s")
+      measured = try Loudness.measure(sample.candidate)
+    } catch {
+      throw Self.unusable(error, rule: name)
     }
-    return Verdict(
-      rule: name, kind: .realism, value: value, minimum: range.lower, maximum: range.upper,
-      what: "loudness in LUFS", failure: "no clip in the dataset is this loud or this quiet")
+    var verdict = Verdict(
+      rule: name, kind: .realism, value: measured.value, minimum: range.lower, maximum: range.upper,
+      what: measured.form == .integrated ? "loudness in LUFS" : "loudness in LUFS over one block (short clip)",
+      failure: "no clip in the dataset is this loud or this quiet")
+    verdict.measure = measured.form.rawValue
+    return verdict
+  }
+
+  /// What makes a source unmeasurable, with a reason that is the same for every such source.
+  static func unusable(_ error: Loudness.Error, rule: String) -> SourceUnusable {
+    switch error {
+    case .tooShort(let duration, let minimum):
+      SourceUnusable(
+        rule: rule, reason: "shorter than \(minimum) s, the shortest clip loudness is measured on",
+        detail: "\(duration) s")
+    case .tooManyChannels(let count):
+      SourceUnusable(
+        rule: rule, reason: "more than \(Loudness.channelWeights.count) channels for loudness (ITU-R BS.1770)",
+        detail: "\(count) channels")
+    }
   }
 }
 

@@ -77,8 +77,15 @@ public struct AudioSampleFactory: SampleFactory {
     try AudioFile.read(from: source.url).buffer
   }
 
+  /// - Throws: ``SourceUnusable`` for a transform error that any draw on this source would meet (a silent
+  ///   source, a sample rate under the telephone band, a clip too short for loudness), so the source is
+  ///   tried once rather than redrawn; other errors as the transform threw them.
   public func candidate(from original: AudioBuffer, using rng: inout Xoshiro256StarStar) throws -> (AudioBuffer, [AppliedTransform]) {
-    try chain.apply(to: original, using: &rng)
+    do {
+      return try chain.apply(to: original, using: &rng)
+    } catch {
+      throw SourceUnusable(audioTransformError: error, source: original) ?? error
+    }
   }
 
   public func check(_ candidate: AudioBuffer, against original: AudioBuffer, source: SourceExample, records: [AppliedTransform]) throws -> [Verdict] {

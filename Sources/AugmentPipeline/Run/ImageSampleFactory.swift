@@ -72,10 +72,17 @@ public struct ImageSampleFactory: SampleFactory {
     return (MeasuredImage(image, storedAs: original.storedAs), records)
   }
 
+  /// - Throws: ``SourceUnusable`` when the source cannot be measured whatever is drawn (smaller than the
+  ///   SSIM window, or a defect box outside it), so it is tried once rather than redrawn. The image
+  ///   transforms themselves fail only on parameters, which come from the recipe or a draw.
   public func check(
     _ candidate: MeasuredImage, against original: MeasuredImage, source: SourceExample, records: [AppliedTransform]
   ) throws -> [Verdict] {
-    try checklist.evaluate(CandidateSample(source: source, original: original, candidate: candidate, records: records))
+    do {
+      return try checklist.evaluate(CandidateSample(source: source, original: original, candidate: candidate, records: records))
+    } catch {
+      throw SourceUnusable(imageMetricError: error) ?? error
+    }
   }
 
   public func fileExtension(for media: MeasuredImage) -> String { encoding(of: media).fileExtension }

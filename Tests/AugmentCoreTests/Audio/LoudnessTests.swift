@@ -59,7 +59,7 @@ import Testing
   }
 
   @Test func rejectsWhatBS1770DoesNotDefine() {
-    #expect(throws: Loudness.Error.tooShort(duration: 0.25)) {
+    #expect(throws: Loudness.Error.tooShort(duration: 0.25, minimum: 0.4)) {
       _ = try Loudness.integrated(AudioBuffer(mono: [Float](repeating: 0.1, count: 4000), sampleRate: 16_000))
     }
     let six = AudioBuffer(channels: [[Float]](repeating: [Float](repeating: 0.1, count: 16_000), count: 6), sampleRate: 16_000)
