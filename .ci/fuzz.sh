@@ -43,11 +43,14 @@ for target in "${targets[@]}"; do
   dictionary=()
   if [ -f "Dictionaries/$target.dict" ]; then dictionary=(-dict="Dictionaries/$target.dict"); fi
   echo "fuzz: $target for ${seconds} s"
-  # -timeout: an input taking over 10 s is a hang. -rss_limit_mb and -malloc_limit_mb: a header that makes a
-  # reader allocate more than 2 GiB is a bug too. New inputs go to $out/corpus; the seeds are read only.
+  # -timeout: an input taking over 10 s is a hang. -malloc_limit_mb: no input of a few kilobytes has reason
+  # to make a reader ask for more than 512 MiB at once (libpng's buffer for the largest PNG accepted, 64
+  # megapixels of 16-bit RGBA, is 512 MiB, and no input this small can fill it); only a header believed
+  # without checking does. -rss_limit_mb bounds the process. New inputs go to $out/corpus; the seeds are
+  # read only.
   status=0
   "$bin/$target" "$out/corpus" "Corpus/$target" "${dictionary[@]}" "${budget[@]}" \
-    -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=2048 -detect_leaks=1 -print_final_stats=1 \
+    -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=512 -detect_leaks=1 -print_final_stats=1 \
     -artifact_prefix="$out/" >"$out/log.txt" 2>&1 || status=$?
   grep -E '^(stat::number_of_executed_units|stat::new_units_added|#[0-9]+ *DONE)' "$out/log.txt" || true
   if [ "$status" -ne 0 ]; then

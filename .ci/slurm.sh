@@ -186,7 +186,9 @@ scontrol update JobId="${job}_$victim" StartTime=now
 echo "slurm: requeued task $victim after $made_before of $per_task samples ($steps steps of 20 ms)"
 
 merge_done() { [ "$(scontrol show job "$merge_job" 2>/dev/null | grep -oE 'JobState=[A-Z_]+')" = JobState=COMPLETED ]; }
-merge_failed() { scontrol show job "$merge_job" 2>/dev/null | grep -qE 'JobState=(FAILED|CANCELLED|TIMEOUT)|DependencyNeverSatisfied'; }
+merge_failed() {
+  scontrol show job "$merge_job" 2>/dev/null | grep -qE 'JobState=(FAILED|CANCELLED|TIMEOUT)|DependencyNeverSatisfied'
+}
 deadline=$((SECONDS + 900))
 until merge_done; do
   if merge_failed || [ $SECONDS -ge $deadline ]; then

@@ -11,7 +11,8 @@ public final class ScratchFile: Sendable {
   private let descriptor: Int32
 
   public init() {
-    var template = Array((NSTemporaryDirectory() + "/augment-fuzz-XXXXXX").utf8CString)
+    let folder = URL(fileURLWithPath: NSTemporaryDirectory())
+    var template = Array(folder.appendingPathComponent("augment-fuzz-XXXXXX").path.utf8CString)
     descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard descriptor >= 0 else { fuzzFailure("cannot create a scratch file: \(String(cString: strerror(errno)))") }
     unlink(template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })

@@ -21,14 +21,17 @@ public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     fuzzFailure("AudioFile.read threw \(type(of: error)), not a MediaError: \(error)")
   }
   let buffer = decoded.buffer
-  fuzzCheck(buffer.sampleRate > 0 && buffer.channelCount > 0 && buffer.frameCount > 0, "empty decode: \(buffer.sampleRate) Hz, \(buffer.channelCount) channels, \(buffer.frameCount) frames")
+  fuzzCheck(
+    buffer.sampleRate > 0 && buffer.channelCount > 0 && buffer.frameCount > 0,
+    "empty decode: \(buffer.sampleRate) Hz, \(buffer.channelCount) channels, \(buffer.frameCount) frames")
   fuzzCheck(buffer.channels.allSatisfy { $0.count == buffer.frameCount }, "channels of different lengths")
   do {
     let info = try AudioFile.info(at: url)
     fuzzCheck(
       info.sampleRate == buffer.sampleRate && info.channelCount == buffer.channelCount
         && info.frameCount == buffer.frameCount && info.format == decoded.format,
-      "the header (\(info)) disagrees with the decoded audio (\(buffer.sampleRate) Hz, \(buffer.channelCount) × \(buffer.frameCount))")
+      "the header (\(info)) disagrees with the decoded audio "
+        + "(\(buffer.sampleRate) Hz, \(buffer.channelCount) × \(buffer.frameCount))")
   } catch {
     fuzzFailure("a file that decodes has an unreadable header: \(error)")
   }

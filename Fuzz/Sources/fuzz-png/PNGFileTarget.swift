@@ -6,7 +6,8 @@ import MediaIO
 /// conversion of 8- and 16-bit levels to floats.
 ///
 /// Every input must either decode or throw a ``MediaError``; a decoded image must be within the limits,
-/// hold width × height × channels samples, and every sample must be exactly one of its bit depth's levels divided by the largest.
+/// hold width × height × channels samples, and every sample must be exactly one of its bit depth's
+/// levels divided by the largest.
 private let scratch = ScratchFile()
 
 @_cdecl("LLVMFuzzerTestOneInput")

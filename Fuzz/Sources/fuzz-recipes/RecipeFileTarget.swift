@@ -35,7 +35,8 @@ public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   }
   do {
     let reloaded = try RecipeBook(recipes: []).adding(contentsOf: json.withUnsafeBytes(scratch.holding))
-    fuzzCheck(reloaded.names.map { reloaded.recipes[$0]! } == recipes, "recipes change when written as JSON and read back")
+    fuzzCheck(
+      reloaded.names.map { reloaded.recipes[$0]! } == recipes, "recipes change when written as JSON and read back")
   } catch {
     fuzzFailure("recipes written as JSON do not load back: \(error)\n\(String(decoding: json, as: UTF8.self))")
   }
