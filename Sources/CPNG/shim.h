@@ -99,6 +99,11 @@ static inline cpng_status cpng_read(int descriptor, uint32_t max_side, uint64_t 
   png_init_io(png, file);
   png_set_sig_bytes(png, 8);
   png_set_user_limits(png, 0x7fffffff, 0x7fffffff);
+  /* Only pixels are read. Text chunks (tEXt, zTXt, iTXt) are skipped unread, so a length field claiming a
+   * gigabyte costs a seek, not an allocation; any other ancillary chunk libpng keeps is capped at 8 MiB. */
+  static const png_byte cpng_ignored[] = {'t', 'E', 'X', 't', 0, 'z', 'T', 'X', 't', 0, 'i', 'T', 'X', 't', 0};
+  png_set_keep_unknown_chunks(png, PNG_HANDLE_CHUNK_NEVER, cpng_ignored, 3);
+  png_set_chunk_malloc_max(png, 8u << 20);
   png_read_info(png, info);
   uint32_t width = png_get_image_width(png, info), height = png_get_image_height(png, info);
   if (width > max_side || height > max_side || (uint64_t)width * height > max_pixels) {

@@ -1,3 +1,4 @@
+import CDeflate
 import Foundation
 import Testing
 
@@ -79,6 +80,31 @@ import Testing
     try bytes.prefix(bytes.count / 2).write(to: url)
     Self.expectRejected(url) { if case .truncated = $0 { true } else { false } }
   }
+
+  /// Text chunks are skipped unread: a valid 20 MB one does not stop the image, and one whose length field
+  /// claims a gigabyte in an 84-byte file (a fuzzing find that made libpng allocate the gigabyte) is
+  /// reported cut short.
+  @Test func textChunksAreSkippedUnread() throws {
+    let folder = try TemporaryFolder()
+    var bytes = try Self.validPNG(in: folder)
+    let body = Data("tEXt".utf8) + Data("Comment".utf8) + Data([0]) + Data(repeating: 0x61, count: 20 << 20)
+    let crc = body.withUnsafeBytes { libdeflate_crc32(0, $0.baseAddress, $0.count) }
+    var chunk = withUnsafeBytes(of: UInt32(body.count - 4).bigEndian) { Data($0) }
+    chunk += body
+    chunk += withUnsafeBytes(of: crc.bigEndian) { Data($0) }
+    // After the signature (8 bytes) and IHDR (25 bytes).
+    bytes.insert(contentsOf: chunk, at: 33)
+    let annotated = folder.file("annotated.png")
+    try bytes.write(to: annotated)
+    #expect(try PNGFile.read(from: annotated) == Self.image(.rgb, .eight, width: 64, height: 64))
+
+    let claim = folder.file("claims-a-gigabyte.png")
+    try #require(Data(base64Encoded: Self.textChunkClaimingAGigabyte)).write(to: claim)
+    Self.expectRejected(claim) { if case .truncated = $0 { true } else { false } }
+  }
+
+  static let textChunkClaimingAGigabyte =
+    "iVBORw0KGgoAAAANSUhEUgAAAAwAAAAJAQAAAAAuw/D5AAAADmZkQVR42mP4/4EBBwIA664RaBRnQU1BAAAAdEVYdGtra2tra2trZmNUTGtra0Jg"
 
   @Test func corruptedImageData() throws {
     let folder = try TemporaryFolder()
