@@ -43,6 +43,21 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: folder.file("out/.car-noise-2.wav.partial-123-456").path))
   }
 
+  /// A shard starting (or resuming) in a folder its siblings are writing removes only its own samples'
+  /// partial files: removing a sibling's would make that sibling's rename fail mid-run.
+  @Test func aShardRemovesOnlyItsOwnPartialFiles() throws {
+    let folder = try TemporaryFolder()
+    let partials = [".car-noise-000004.wav.partial-1-2", ".car-noise-000005.wav.partial-3-4", ".car-noise-x.wav.partial-5-6"]
+    for name in partials { try folder.write("half", to: "out/\(name)") }
+    var identity = Self.identity
+    identity.shard = try Shard(index: 0, count: 2)
+    _ = try OutputFolder(url: folder.file("out"), shard: identity.shard).open(for: identity, resume: false)
+    let left = try FileManager.default.contentsOfDirectory(atPath: folder.file("out").path).filter { $0.contains(".partial-") }
+    #expect(left.sorted() == [".car-noise-000005.wav.partial-3-4", ".car-noise-x.wav.partial-5-6"])
+    #expect(OutputFolder.sampleIndex(ofPartial: ".car-noise-000123.png.partial-7-8", slice: "car-noise") == 123)
+    #expect(OutputFolder.sampleIndex(ofPartial: ".car-noise-000123.partial-7-8", slice: "car") == nil)
+  }
+
   @Test func resumeDropsRecordsWhoseFileIsGone() throws {
     let folder = try TemporaryFolder()
     let output = OutputFolder(url: folder.file("out"), shard: nil)

@@ -44,7 +44,7 @@ public final class OutputFolder: Sendable {
   public func open(for identity: RunIdentity, resume: Bool) throws -> Contents {
     let files = FileManager.default
     try create()
-    removeStalePartials()
+    removeStalePartials(of: identity)
     if !resume {
       let ownFiles = [manifestURL, rejectedURL, summaryURL, identityURL].filter { files.fileExists(atPath: $0.path) }
       let entries = ((try? files.contentsOfDirectory(atPath: url.path)) ?? []).filter { !FolderLock.isLockFile($0) }
@@ -117,12 +117,26 @@ public final class OutputFolder: Sendable {
   }
 
   /// A killed run can leave `.<name>.partial-…` files behind (media is written under such a name and
-  /// renamed when complete); they are never a finished sample, so they go.
-  private func removeStalePartials() {
+  /// renamed when complete); they are never a finished sample, so they go. A shard removes only those of
+  /// its own samples (`.<slice>-<index>.<ext>.partial-…` with the index in the shard): its siblings may be
+  /// writing theirs in the same folder at this moment. An unsharded run or resume holds the whole folder.
+  private func removeStalePartials(of identity: RunIdentity) {
     let entries = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
     for name in entries where name.hasPrefix(".") && name.contains(".partial-") {
+      if let shard = identity.shard {
+        guard let index = Self.sampleIndex(ofPartial: name, slice: identity.slice), shard.contains(index) else { continue }
+      }
       try? FileManager.default.removeItem(at: url.appendingPathComponent(name))
     }
+  }
+
+  /// The sample index in a partial file's name, `.<slice>-<index>.<ext>.partial-…`; `nil` for any other name.
+  static func sampleIndex(ofPartial name: String, slice: String) -> Int? {
+    let prefix = ".\(slice)-"
+    guard name.hasPrefix(prefix) else { return nil }
+    let digits = name.dropFirst(prefix.count).prefix { $0.isASCII && $0.isNumber }
+    guard !digits.isEmpty, name.dropFirst(prefix.count + digits.count).first == "." else { return nil }
+    return Int(digits)
   }
 
   /// The manifest's complete lines whose output file exists with the recorded size; the manifest is
