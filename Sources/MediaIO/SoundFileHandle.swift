@@ -11,6 +11,8 @@ final class SoundFileHandle {
   private let file: RegularFile?
   /// The file's bytes when they were read into memory to decode; kept until the handle closes.
   private let bytes: SoundFileBytes?
+  /// The virtual I/O over the open file otherwise; kept until the handle closes.
+  private let descriptorIO: SoundFileDescriptorIO?
   /// The path to name in errors (the final path when writing under a temporary name).
   private let reportedPath: String
   let info: AudioFile.Info
@@ -19,23 +21,20 @@ final class SoundFileHandle {
 
   /// Opens `path` for reading and checks that it holds audio that is all there, within ``MediaLimit``.
   /// Unless only the header is wanted, a file of up to ``SoundFileBytes/maximumSize`` is read into
-  /// memory first.
+  /// memory first; otherwise libsndfile reads the open file through ``SoundFileDescriptorIO``.
   init(reading path: String, headerOnly: Bool = false) throws {
     let file = try RegularFile(path: path)
     var raw = SF_INFO()
     let bytes = headerOnly ? nil : try SoundFileBytes(file: file, path: path)
-    let opened =
-      if let bytes {
-        bytes.openDecoder(&raw)
-      } else {
-        sf_open_fd(file.descriptor, Int32(SFM_READ), &raw, Int32(SF_FALSE))
-      }
+    let descriptorIO = bytes == nil ? SoundFileDescriptorIO(file: file) : nil
+    let opened = bytes?.openDecoder(&raw) ?? descriptorIO?.openDecoder(&raw)
     guard let pointer = opened else {
       throw Self.openError(path: path, code: sf_error(nil), message: String(cString: sf_strerror(nil)))
     }
     self.pointer = pointer
     self.file = file
     self.bytes = bytes
+    self.descriptorIO = descriptorIO
     self.reportedPath = path
     self.sixteenBitPCM = raw.format & Int32(SF_FORMAT_SUBMASK) == Int32(SF_FORMAT_PCM_16)
     self.info = AudioFile.Info(
@@ -70,6 +69,7 @@ final class SoundFileHandle {
     self.pointer = pointer
     self.file = nil
     self.bytes = nil
+    self.descriptorIO = nil
     self.reportedPath = reportedPath
     self.sixteenBitPCM = format.integerBits == 16
     self.info = AudioFile.Info(
