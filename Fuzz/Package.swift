@@ -16,6 +16,7 @@ let root = repository.lastPathComponent
 let fuzzers: [(name: String, libraries: [String])] = [
   ("fuzz-audio", ["MediaIO"]),
   ("fuzz-png", ["MediaIO"]),
+  ("fuzz-jpeg", ["MediaIO"]),
   ("fuzz-table", ["AugmentAnalysis"]),
   ("fuzz-recipes", ["AugmentPipeline"]),
 ]

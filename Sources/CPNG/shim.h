@@ -99,10 +99,13 @@ static inline cpng_status cpng_read(int descriptor, uint32_t max_side, uint64_t 
   png_init_io(png, file);
   png_set_sig_bytes(png, 8);
   png_set_user_limits(png, 0x7fffffff, 0x7fffffff);
-  /* Only pixels are read. Text chunks (tEXt, zTXt, iTXt) are skipped unread, so a length field claiming a
-   * gigabyte costs a seek, not an allocation; any other ancillary chunk libpng keeps is capped at 8 MiB. */
-  static const png_byte cpng_ignored[] = {'t', 'E', 'X', 't', 0, 'z', 'T', 'X', 't', 0, 'i', 'T', 'X', 't', 0};
-  png_set_keep_unknown_chunks(png, PNG_HANDLE_CHUNK_NEVER, cpng_ignored, 3);
+  /* Only pixels are read: every ancillary chunk but tRNS (which becomes alpha) is skipped unread, known or
+   * not, so a length field claiming a gigabyte costs reads, never an allocation (libpng's own chunk size
+   * limit is only a benign error on read, and the chunk is then read anyway). */
+  static const png_byte cpng_ignored[] = "bKGD\0cHRM\0eXIf\0gAMA\0hIST\0iCCP\0iTXt\0oFFs\0pCAL\0pHYs\0sBIT\0sCAL\0"
+                                         "sPLT\0sRGB\0tEXt\0tIME\0zTXt";
+  png_set_keep_unknown_chunks(png, PNG_HANDLE_CHUNK_NEVER, NULL, 0);
+  png_set_keep_unknown_chunks(png, PNG_HANDLE_CHUNK_NEVER, cpng_ignored, 17);
   png_set_chunk_malloc_max(png, 8u << 20);
   png_read_info(png, info);
   uint32_t width = png_get_image_width(png, info), height = png_get_image_height(png, info);
