@@ -53,7 +53,7 @@ public enum AudioFile {
     }
     try AtomicFile.write(to: url) { temporaryPath in
       let handle = try SoundFileHandle(writing: temporaryPath, reportedAs: url.path, format: format, like: buffer)
-      try handle.write(buffer, format: format)
+      try handle.write(buffer, integerBits: format.integerBits)
       try handle.close()
     }
   }

@@ -35,6 +35,11 @@ final class SoundFileBytes {
     if let failure { throw MediaError.cannotOpen(path: path, reason: String(cString: strerror(failure))) }
   }
 
+  /// Wraps bytes already in memory, such as an encoder's output.
+  init(bytes: [UInt8]) {
+    self.bytes = bytes
+  }
+
   /// Opens the bytes for reading with libsndfile; they must outlive the returned handle.
   func openDecoder(_ info: inout SF_INFO) -> OpaquePointer? {
     var callbacks = Self.callbacks

@@ -13,6 +13,8 @@ final class SoundFileHandle {
   private let bytes: SoundFileBytes?
   /// The virtual I/O over the open file otherwise; kept until the handle closes.
   private let descriptorIO: SoundFileDescriptorIO?
+  /// The buffer an in-memory encoding is written to; kept until the handle closes.
+  private let sink: SoundFileSink?
   /// The path to name in errors (the final path when writing under a temporary name).
   private let reportedPath: String
   let info: AudioFile.Info
@@ -22,12 +24,28 @@ final class SoundFileHandle {
   /// Opens `path` for reading and checks that it holds audio that is all there, within ``MediaLimit``.
   /// Unless only the header is wanted, a file of up to ``SoundFileBytes/maximumSize`` is read into
   /// memory first; otherwise libsndfile reads the open file through ``SoundFileDescriptorIO``.
-  init(reading path: String, headerOnly: Bool = false) throws {
+  convenience init(reading path: String, headerOnly: Bool = false) throws {
     let file = try RegularFile(path: path)
     var raw = SF_INFO()
     let bytes = headerOnly ? nil : try SoundFileBytes(file: file, path: path)
     let descriptorIO = bytes == nil ? SoundFileDescriptorIO(file: file) : nil
     let opened = bytes?.openDecoder(&raw) ?? descriptorIO?.openDecoder(&raw)
+    try self.init(opened: opened, raw: raw, file: file, bytes: bytes, descriptorIO: descriptorIO, path: path)
+  }
+
+  /// Opens `bytes` held in memory for reading, with the checks of ``init(reading:headerOnly:)``;
+  /// errors name `name`.
+  convenience init(decoding bytes: SoundFileBytes, name: String) throws {
+    var raw = SF_INFO()
+    let opened = bytes.openDecoder(&raw)
+    try self.init(opened: opened, raw: raw, file: nil, bytes: bytes, descriptorIO: nil, path: name)
+  }
+
+  /// Takes over a handle libsndfile opened for reading (or reports why it did not) and checks its header.
+  private init(
+    opened: OpaquePointer?, raw: SF_INFO, file: RegularFile?, bytes: SoundFileBytes?,
+    descriptorIO: SoundFileDescriptorIO?, path: String
+  ) throws {
     guard let pointer = opened else {
       throw Self.openError(path: path, code: sf_error(nil), message: String(cString: sf_strerror(nil)))
     }
@@ -35,6 +53,7 @@ final class SoundFileHandle {
     self.file = file
     self.bytes = bytes
     self.descriptorIO = descriptorIO
+    self.sink = nil
     self.reportedPath = path
     self.sixteenBitPCM = raw.format & Int32(SF_FORMAT_SUBMASK) == Int32(SF_FORMAT_PCM_16)
     self.info = AudioFile.Info(
@@ -70,6 +89,7 @@ final class SoundFileHandle {
     self.file = nil
     self.bytes = nil
     self.descriptorIO = nil
+    self.sink = nil
     self.reportedPath = reportedPath
     self.sixteenBitPCM = format.integerBits == 16
     self.info = AudioFile.Info(
@@ -77,6 +97,51 @@ final class SoundFileHandle {
       channelCount: buffer.channelCount, frameCount: 0)
     // A PEAK chunk carries a timestamp; without it the same samples always give the same bytes.
     sf_command(pointer, Int32(SFC_SET_ADD_PEAK_CHUNK), nil, Int32(SF_FALSE))
+  }
+
+  /// Opens `sink` for libsndfile to encode `buffer`'s rate and channel count as `formatCode`; errors name `name`.
+  ///
+  /// The caller checks the combination with `sf_format_check` first, so a failure here is the encoder's.
+  init(encodingInto sink: SoundFileSink, formatCode: Int32, like buffer: AudioBuffer, name: String) throws {
+    var raw = SF_INFO()
+    raw.samplerate = Int32(buffer.sampleRate)
+    raw.channels = Int32(buffer.channelCount)
+    raw.format = formatCode
+    guard let pointer = sink.openEncoder(&raw) else {
+      throw MediaError.writeFailed(path: name, detail: String(cString: sf_strerror(nil)))
+    }
+    self.pointer = pointer
+    self.file = nil
+    self.bytes = nil
+    self.descriptorIO = nil
+    self.sink = sink
+    self.reportedPath = name
+    self.sixteenBitPCM = false
+    self.info = AudioFile.Info(
+      format: Self.format(of: raw.format), sampleRate: buffer.sampleRate,
+      channelCount: buffer.channelCount, frameCount: 0)
+    sf_command(pointer, Int32(SFC_SET_ADD_PEAK_CHUNK), nil, Int32(SF_FALSE))
+  }
+
+  /// Sets the encoder's compression level (0…1), which libsndfile maps to a target bitrate.
+  func setCompressionLevel(_ level: Double) throws {
+    var level = level
+    guard sf_command(pointer, Int32(SFC_SET_COMPRESSION_LEVEL), &level, Int32(MemoryLayout<Double>.size)) == SF_TRUE
+    else { throw encoderRefusal("compression level \(level)") }
+  }
+
+  /// Asks the encoder for a constant bitrate. libsndfile's MPEG encoder does not return `SF_TRUE` when it
+  /// accepts the mode, so the mode is read back instead.
+  func setConstantBitrate() throws {
+    var mode = Int32(SF_BITRATE_MODE_CONSTANT)
+    sf_command(pointer, Int32(SFC_SET_BITRATE_MODE), &mode, Int32(MemoryLayout<Int32>.size))
+    guard sf_command(pointer, Int32(SFC_GET_BITRATE_MODE), nil, 0) == Int32(SF_BITRATE_MODE_CONSTANT) else {
+      throw encoderRefusal("a constant bitrate")
+    }
+  }
+
+  private func encoderRefusal(_ setting: String) -> MediaError {
+    .unsupported(path: reportedPath, detail: "the encoder refused \(setting): \(String(cString: sf_strerror(pointer)))")
   }
 
   deinit {
@@ -175,15 +240,16 @@ final class SoundFileHandle {
   /// Frames of 16-bit PCM read per call before they are converted.
   private static let sixteenBitBlockFrames = 4_096
 
-  /// Writes every frame of `buffer`, quantising integer formats as ``AudioFile/write(_:to:as:)`` documents.
-  func write(_ buffer: AudioBuffer, format: AudioWriteFormat) throws {
+  /// Writes every frame of `buffer` as `integerBits`-bit levels (quantised as ``AudioFile/write(_:to:as:)``
+  /// documents), or as floats when `nil`.
+  func write(_ buffer: AudioBuffer, integerBits: Int?) throws {
     let interleaved = buffer.interleaved()
     let frames = sf_count_t(buffer.frameCount)
     let written: sf_count_t
-    if format.integerBits == 16 {
+    if integerBits == 16 {
       let levels = PCMLevels.sixteenBit(interleaved)
       written = levels.withUnsafeBufferPointer { sf_writef_short(pointer, $0.baseAddress, frames) }
-    } else if let bits = format.integerBits {
+    } else if let bits = integerBits {
       let levels = PCMLevels.leftJustified(interleaved, bits: bits)
       written = levels.withUnsafeBufferPointer { sf_writef_int(pointer, $0.baseAddress, frames) }
     } else {
