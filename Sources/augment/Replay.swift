@@ -13,8 +13,8 @@ struct Replay: ParsableCommand {
       compared with the size and SHA-256 its manifest line records.
 
       Exit status: 0 when every sample is remade byte-identical; 65 when any differs or cannot be remade (each \
-      is named); 66 when DIR, its run.json, a noise bank or the dataset is missing; 73 when --out cannot be \
-      written.
+      is named, a missing source among them) or --out is the run folder; 66 when DIR, its run.json, the noise \
+      banks or the --id sample are missing; 73 when --out cannot be written.
       """)
 
   @Argument(help: "The run folder.")
@@ -26,7 +26,7 @@ struct Replay: ParsableCommand {
   @Option(help: "The folder of noise-bank categories the run mixed from.")
   var noiseBanks: String = "noise-banks"
 
-  @Option(help: "The folder the table's media paths are relative to, if the run was given one.")
+  @Option(help: "The folder the table's media paths are relative to. Default: the run's, as run.json records it.")
   var mediaRoot: String?
 
   @Option(help: "Replay only the sample with this id (one manifest line).")

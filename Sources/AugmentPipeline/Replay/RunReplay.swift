@@ -12,7 +12,8 @@ public struct RunReplay: Sendable {
   public var output: URL
   /// The noise banks the run mixed from (`--noise-banks`).
   public var noiseBanks: URL?
-  /// The folder the table's media paths are relative to, when the run was given `--media-root`.
+  /// The folder the table's media paths are relative to; `nil`: the `--media-root` run.json records, else the
+  /// table's folder (or the dataset folder).
   public var mediaRoot: URL?
   public var allowOutsidePaths: Bool
   /// Replay only the sample of this id (`--id`), one manifest line; `nil`: every sample.
@@ -42,7 +43,7 @@ public struct RunReplay: Sendable {
 
   /// Remakes every sample; one that cannot be remade is reported and the others go on, except when the
   /// noise bank cannot be opened, which no sample that mixes noise could get past.
-  /// - Throws: ``ReplayError`` for a folder without `run.json`, an `--out` that is the run folder or an
+  /// - Throws: ``VerificationError/noFolder(_:)`` when the folder does not exist; ``ReplayError`` for a folder without `run.json`, an `--out` that is the run folder or an
   ///   unknown `--id`; ``NoiseBankError`` or ``TransformContextError`` when the noise bank is missing;
   ///   ``RunError/cannotWrite(_:reason:)`` when the output folder or its manifest cannot be written; the
   ///   errors of reading the run's records.
@@ -50,11 +51,16 @@ public struct RunReplay: Sendable {
     guard folder.standardizedFileURL.resolvingSymlinksInPath() != output.standardizedFileURL.resolvingSymlinksInPath() else {
       throw ReplayError.outputIsRunFolder(output.path)
     }
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+      throw VerificationError.noFolder(folder.path)
+    }
     let records = try RunRecords.load(from: folder)
     guard let identity = records.identities.first else { throw ReplayError.noRunFile(folder.path) }
     let samples = records.accepted.filter { sampleID == nil || $0.id == sampleID }
     if let sampleID, samples.isEmpty { throw ReplayError.unknownSample(sampleID, folder: folder.path) }
-    let paths = DatasetPaths(root: mediaRoot ?? datasetRoot(identity), allowOutside: allowOutsidePaths)
+    let recordedRoot = identity.sources?.mediaRoot.map { folder.appendingPathComponent($0).standardizedFileURL }
+    let paths = DatasetPaths(root: mediaRoot ?? recordedRoot ?? datasetRoot(identity), allowOutside: allowOutsidePaths)
     do {
       try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
     } catch {
