@@ -42,10 +42,12 @@ import Testing
     let recipeJSON = try JSONEncoder().encode(step)
     let typeField = try JSONDecoder().decode([String: JSONValue].self, from: recipeJSON)["type"]
     #expect(typeField == .string(Descriptor.name))
-    #expect(try JSONDecoder().decode(TransformSpec.self, from: recipeJSON) == step)
+    let decodedStep = try JSONDecoder().decode(TransformSpec.self, from: recipeJSON)
+    #expect(decodedStep == step)
 
+    // Built from the decoded recipe step, as a sample factory builds it.
     let context = TransformContext(noiseBanks: noiseBanks, sampleRate: 16_000)
-    let transform = try Descriptor.example.makeStep(in: context)
+    let transform = try decodedStep.makeStep(for: Descriptor.Step.Input.self, in: context)
     var rng = Xoshiro256StarStar(seed: 20_261_204)
     let (output, record) = try transform(input, using: &rng)
     #expect(record.name == Descriptor.name, "the manifest name is the recipe type")
