@@ -32,6 +32,21 @@ import Testing
     try Self.expectIdentical(run, out)
   }
 
+  /// A merged sharded folder names each sample in two manifests; each is remade once.
+  @Test func mergedShardsReplayEachSampleOnce() throws {
+    let folder = try TemporaryFolder()
+    let run = folder.url.appendingPathComponent("car").path, out = folder.url.appendingPathComponent("again").path
+    for shard in ["0/2", "1/2"] {
+      let made = try SliceRunTests.speechRun(run, count: 4, extra: ["--shard", shard])
+      #expect(made.status == 0, "\(made.stderr)")
+    }
+    #expect(try AugmentCLI.run(["merge", run]).status == 0)
+    let result = try Self.replay(run, into: out)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("replayed 4 samples"))
+    try Self.expectIdentical(run, out)
+  }
+
   @Test func darkBackgroundRunReplaysByteIdentical() throws {
     let folder = try TemporaryFolder()
     let run = folder.url.appendingPathComponent("dark").path, out = folder.url.appendingPathComponent("again").path

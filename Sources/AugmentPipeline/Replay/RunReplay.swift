@@ -57,7 +57,9 @@ public struct RunReplay: Sendable {
     }
     let records = try RunRecords.load(from: folder)
     guard let identity = records.identities.first else { throw ReplayError.noRunFile(folder.path) }
-    let samples = records.accepted.filter { sampleID == nil || $0.id == sampleID }
+    // A merged folder lists each sample in manifest.jsonl and in its shard's manifest: replay it once.
+    var listed = Set<String>()
+    let samples = records.accepted.filter { (sampleID == nil || $0.id == sampleID) && listed.insert($0.output).inserted }
     if let sampleID, samples.isEmpty { throw ReplayError.unknownSample(sampleID, folder: folder.path) }
     let recordedRoot = identity.sources?.mediaRoot.map { folder.appendingPathComponent($0).standardizedFileURL }
     let paths = DatasetPaths(root: mediaRoot ?? recordedRoot ?? datasetRoot(identity), allowOutside: allowOutsidePaths)
