@@ -60,7 +60,8 @@ import Testing
   }
 
   /// A record whose parameters were changed after the run remakes a different file: named, status 65. One
-  /// sample alone is replayed with `--id`; an id the run does not hold is a missing input (66).
+  /// sample alone is replayed with `--id`; an id the run does not hold, a missing noise-bank folder and a
+  /// missing run folder are missing inputs (66), and `--out` onto the run folder is refused.
   @Test func changedRecordIsNamedAndOneSampleCanBeReplayed() throws {
     let folder = try TemporaryFolder()
     let run = folder.url.appendingPathComponent("car").path
@@ -83,6 +84,9 @@ import Testing
     #expect(missing.status == 66)
     let onto = try Self.replay(run, into: run)
     #expect(onto.status == 65 && onto.stderr.contains("--out must be another folder"))
+    let noBanks = try AugmentCLI.run(
+      ["replay", run, "--out", folder.url.appendingPathComponent("x").path, "--noise-banks", folder.url.appendingPathComponent("none").path])
+    #expect(noBanks.status == 66 && noBanks.stderr.contains("not a folder"))
     let nowhere = try Self.replay(folder.url.appendingPathComponent("nowhere").path, into: folder.url.appendingPathComponent("x").path)
     #expect(nowhere.status == 66)
   }

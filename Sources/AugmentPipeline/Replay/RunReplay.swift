@@ -42,9 +42,10 @@ public struct RunReplay: Sendable {
   }
 
   /// Remakes every sample; one that cannot be remade is reported and the others go on, except when the
-  /// noise bank cannot be opened, which no sample that mixes noise could get past.
-  /// - Throws: ``VerificationError/noFolder(_:)`` when the folder does not exist; ``ReplayError`` for a folder without `run.json`, an `--out` that is the run folder or an
-  ///   unknown `--id`; ``NoiseBankError`` or ``TransformContextError`` when the noise bank is missing;
+  /// noise-bank folder is missing, which no sample that mixes noise could get past.
+  /// - Throws: ``VerificationError/noFolder(_:)`` when the folder does not exist; ``ReplayError`` for a
+  ///   folder without `run.json`, an `--out` that is the run folder or an unknown `--id`;
+  ///   ``NoiseBankError/notAFolder(path:)`` or ``TransformContextError`` when the noise banks are missing;
   ///   ``RunError/cannotWrite(_:reason:)`` when the output folder or its manifest cannot be written; the
   ///   errors of reading the run's records.
   public func run() throws -> Result {
@@ -75,8 +76,8 @@ public struct RunReplay: Sendable {
         let source = try paths.resolved(record.source)
         try remake(record, from: source, context: &context)
         if let problem = record.outputProblem(in: output) { problems.append("\(problem)") }
-      } catch let error as NoiseBankError {
-        throw error
+      } catch NoiseBankError.notAFolder(let path) {
+        throw NoiseBankError.notAFolder(path: path)
       } catch let error as TransformContextError {
         throw error
       } catch {
