@@ -8,7 +8,8 @@ struct Augment: AsyncParsableCommand {
     abstract: "Find the slices where a model is weak and add realistic, checked examples of exactly those slices.",
     version: ToolVersion.current,
     subcommands: [
-      Run.self, Analyze.self, Plan.self, Recipes.self, Preview.self, Compare.self, Merge.self, Verify.self, Info.self,
+      Run.self, Analyze.self, Plan.self, Recipes.self, Preview.self, Compare.self, Merge.self, Verify.self, Replay.self,
+      Info.self,
     ],
     defaultSubcommand: Run.self)
 }

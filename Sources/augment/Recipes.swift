@@ -13,7 +13,18 @@ struct Recipes: ParsableCommand {
   @Flag(help: "Print the recipes as JSON.")
   var json = false
 
+  @Flag(help: "List the transforms recipes can use, with each key's range and default, instead of the recipes.")
+  var transforms = false
+
+  func validate() throws {
+    if transforms && json { throw ValidationError("--transforms prints text only; leave out --json") }
+  }
+
   func run() throws {
+    if transforms {
+      printTransforms()
+      return
+    }
     let book = try reportingErrors { try RecipeOptions.book(config: config) }
     if json {
       let encoder = JSONEncoder()
@@ -28,6 +39,20 @@ struct Recipes: ParsableCommand {
       for transform in recipe.transforms { print("    transform \(transform)") }
       for rule in recipe.checklist.ruleLines(for: recipe.modality) { print("    \(rule)") }
       print("    redraws  \(recipe.redraws) per source, recipe \(RecipeBook.fingerprint(of: recipe))")
+    }
+  }
+}
+
+extension Recipes {
+  /// Every registered transform: its name (a recipe's `type`), modality, summary and keys.
+  func printTransforms() {
+    for descriptor in TransformRegistry.all {
+      print("\(descriptor.name)  [\(descriptor.modality.rawValue)]  \(descriptor.summary)")
+      for field in descriptor.fields {
+        let required = field.required ? ", required" : ""
+        print("    \(field.key): \(field.admits)\(required); \(field.doc)")
+      }
+      print("    example: \(descriptor.exampleStep)")
     }
   }
 }

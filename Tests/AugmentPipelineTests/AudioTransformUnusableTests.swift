@@ -21,8 +21,8 @@ import Testing
       Issue.record("a silent source was normalised")
     } catch {
       let unusable = try #require(SourceUnusable(audioTransformError: error, source: silent))
-      #expect(unusable.rule == "loudness-normalization")
-      #expect(unusable.reason == "silent: no level to measure for loudness-normalization")
+      #expect(unusable.rule == "loudness")
+      #expect(unusable.reason == "silent: no level to measure for loudness")
       #expect(unusable.detail == "every sample is zero")
     }
     let hum = AudioBuffer(mono: [Float](repeating: 1e-6, count: 4800), sampleRate: 16_000)
@@ -43,7 +43,7 @@ import Testing
           Issue.record("a \(rate) Hz source went through a band reaching 3600 Hz")
         } catch {
           let unusable = try #require(SourceUnusable(audioTransformError: error, source: source))
-          #expect(unusable.reason == "sample rate too low for telephone-channel")
+          #expect(unusable.reason == "sample rate too low for telephone")
           #expect(unusable.detail.hasPrefix("\(rate) Hz: the band may reach 3600.0 Hz"))
         }
       }
@@ -61,7 +61,7 @@ import Testing
       Issue.record("a 62.5 ms clip was normalised")
     } catch {
       let unusable = try #require(SourceUnusable(audioTransformError: error, source: short))
-      #expect(unusable.rule == "loudness-normalization")
+      #expect(unusable.rule == "loudness")
       #expect(unusable.reason == "shorter than 0.1 s, the shortest clip loudness is measured on")
     }
   }
@@ -71,7 +71,7 @@ import Testing
     let errors: [any Error] = [
       AudioTransformError.silentNoise(clip: "car/a.wav"),
       AudioTransformError.noiseClipTooShort(clip: "car/a.wav", seconds: 0.03, minimumSeconds: 0.04),
-      AudioTransformError.invalidConfiguration(transform: "telephone-channel", detail: "band"),
+      AudioTransformError.invalidConfiguration(transform: "telephone", detail: "band"),
       AudioTransformError.invalidParameters(transform: "background-noise", detail: "offset"),
       CocoaError(.fileReadCorruptFile),
     ]

@@ -40,7 +40,7 @@ import Testing
       """, to: "recipes.yaml")
     let book = try RecipeBook.builtIn.adding(contentsOf: file)
     let car = try book.recipe(named: "car-noise")
-    #expect(car.transforms == [.backgroundNoise(BackgroundNoiseSpec(category: "car", snrDB: .init(5, 10), snrDefinition: .rms))])
+    #expect(car.transforms == [TransformSpec(BackgroundNoiseSpec(category: "car", snrDB: .init(5, 10), snrDefinition: .rms))])
     #expect(car.checklist.minSTOI == 0.8)
     // Thresholds the file leaves out keep the defaults.
     #expect(car.checklist.realismMargin == ChecklistSpec.defaults(for: .audio).realismMargin)
@@ -57,8 +57,8 @@ import Testing
     var variants = [car, car, car, car, car]
     let wider = BackgroundNoiseSpec(category: "car", snrDB: .init(5, 11), snrDefinition: .rms)
     let active = BackgroundNoiseSpec(category: "car", snrDB: .init(5, 10), snrDefinition: .activeSpeech)
-    variants[0].transforms = [.backgroundNoise(wider)]
-    variants[1].transforms = [.backgroundNoise(active)]
+    variants[0].transforms = [TransformSpec(wider)]
+    variants[1].transforms = [TransformSpec(active)]
     variants[2].checklist.minSTOI = 0.81
     variants[3].redraws = 9
     variants[4].summary = "Speech in a car."

@@ -84,21 +84,14 @@ import Testing
     #expect(band.line == 5 && band.problem.contains("high_hz [3000, 9000] leaves 1 to 3999 Hz"))
   }
 
-  /// Every key a transform, checklist or recipe writes is one the schema accepts: a recipe of each transform
-  /// type, encoded as the tool writes it, reads back through the check unchanged.
+  /// Every key a transform, checklist or recipe writes is one the schema accepts: a recipe of each registered
+  /// transform, encoded as the tool writes it, reads back through the check unchanged.
   @Test func everyTransformTheToolWritesPassesTheSchema() throws {
-    let steps: [TransformSpec] = [
-      .backgroundNoise(.init(category: "car", snrDB: .init(0, 15), snrDefinition: .rms)),
-      .telephone(.init(lowHz: .init(250, 350), highHz: .init(3000, 3600), muLawProbability: 0.5)),
-      .loudness(.init(targetLUFS: .init(-26, -20))),
-      .brightnessContrast(.init(brightness: .init(0, 0.05), contrast: .init(-0.5, 0), pivot: .midGrey)),
-      .exposure(.init(targetLuminance: .init(0.05, 0.15))), .sensorNoise(.init(sigma: .init(0.005, 0.02))),
-      .gamma(.init(gamma: .init(0.8, 1.2))), .gaussianBlur(.init(sigma: .init(0.6, 1.6))),
-      .motionBlur(.init(length: .init(1, 3))), .defocusBlur(.init(radius: .init(1, 2))),
-      .glare(.init(strength: .init(0.3, 0.7))),
+    let steps = TransformRegistry.all.map { $0.exampleStep } + [
+      TransformSpec(BackgroundNoiseSpec(category: "car", snrDB: .init(0, 15), snrDefinition: .rms)),
+      TransformSpec(BrightnessContrastSpec(brightness: .init(0, 0.05), contrast: .init(-0.5, 0), pivot: .midGrey)),
     ]
-    #expect(Set(steps.map(\.typeName)) == Set(TransformSpec.typeNames))
-    #expect(RecipeSchema.transforms.map(\.type) == TransformSpec.typeNames)
+    #expect(RecipeSchema.transforms.map(\.type) == TransformRegistry.names)
     let recipes = Modality.allCases.map { modality in
       Recipe(
         name: "every-\(modality.rawValue)", modality: modality, summary: "all", transforms: steps.filter { $0.modality == modality },

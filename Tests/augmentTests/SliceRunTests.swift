@@ -33,7 +33,7 @@ import Testing
     let records = try Self.manifest(out)
     #expect(records.map(\.index) == Array(0..<50))
     let recipe = try RecipeBook.builtIn.recipe(named: "car-noise")
-    guard case .backgroundNoise(let spec) = recipe.transforms[0] else { Issue.record("not a noise recipe"); return }
+    let spec = try #require(recipe.transforms[0].settings as? BackgroundNoiseSpec, "not a noise recipe")
     for record in records {
       #expect(record.slice == "car-noise" && record.toolVersion == ToolVersion.current && record.seed == 11)
       #expect(record.checks.values.allSatisfy { $0.passed })

@@ -10,7 +10,7 @@ import MediaIO
 /// clip ends up quieter than the target rather than clipped; `peakLimited` records when that happened.
 public struct LoudnessNormalization: Transform {
   public typealias Input = AudioBuffer
-  public static let name = "loudness-normalization"
+  public static let name = "loudness"
 
   /// Target integrated loudness in LUFS.
   public let targetRange: ClosedRange<Double>

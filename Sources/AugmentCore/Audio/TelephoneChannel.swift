@@ -11,7 +11,7 @@ import MediaIO
 /// has exactly the input's length. Channels are processed independently.
 public struct TelephoneChannel: Transform {
   public typealias Input = AudioBuffer
-  public static let name = "telephone-channel"
+  public static let name = "telephone"
   /// The rate of the narrow-band channel.
   public static let channelRate = 8000
   /// The order of each band-edge Butterworth filter.

@@ -6,7 +6,8 @@ public protocol Transform<Input>: Sendable {
   associatedtype Input: Sendable
   associatedtype Parameters: Codable & Sendable & Equatable
 
-  /// The name recorded in manifests, e.g. `background-noise`.
+  /// The transform's one name: recorded in manifests and written as a recipe step's `type`, e.g.
+  /// `background-noise`. The pipeline's registry looks a manifest record's transform up by it.
   static var name: String { get }
 
   /// Draws this application's parameters from `rng`.
@@ -29,7 +30,8 @@ extension Transform {
     return (output, try AppliedTransform(name: Self.name, parameters: parameters))
   }
 
-  /// Re-applies the parameters stored in `record` (from a manifest) without drawing anything.
+  /// Re-applies the parameters stored in `record` (from a manifest) without drawing anything. (Given only a
+  /// record, `TransformRegistry.replay` in AugmentPipeline finds the transform by its name.)
   public func replay(_ record: AppliedTransform, on input: Input) throws -> Input {
     try apply(record.decodeParameters(Parameters.self), to: input)
   }

@@ -40,10 +40,7 @@ public struct AudioCalibration: Sendable {
         "\(unmeasurable) dataset clip\(unmeasurable == 1 ? "" : "s") left out of the loudness range: shorter than "
           + "\(Loudness.shortestClipDuration) s or more than \(Loudness.channelWeights.count) channels")
     }
-    let recipeSNR = recipe.transforms.lazy.compactMap { spec -> ParameterRange? in
-      if case .backgroundNoise(let noise) = spec { return noise.snrDB }
-      return nil
-    }.first
+    let recipeSNR = recipe.transforms.lazy.compactMap { ($0.settings as? BackgroundNoiseSpec)?.snrDB }.first
     switch (blindSNR, recipeSNR) {
     case (let observed?, let range?):
       if let overlap = range.intersection(observed.widened(by: margin)) {

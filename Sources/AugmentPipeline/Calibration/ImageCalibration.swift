@@ -43,10 +43,8 @@ public struct ImageCalibration: Sendable {
     max(limit, clippedFraction?.observed.upper ?? 0)
   }
 
-  /// The range an `exposure` transform draws its target luminance from.
-  func luminanceDraw(default range: ParameterRange) -> ParameterRange {
-    ranges[ImageStatistic.luminance.rawValue]?.observed ?? range
-  }
+  /// The mean-luminance range of the real members, which an `exposure` transform draws its target from.
+  var memberLuminance: ParameterRange? { ranges[ImageStatistic.luminance.rawValue]?.observed }
 
   public var lines: [String] {
     ["calibrated on \(memberCount) real members"]

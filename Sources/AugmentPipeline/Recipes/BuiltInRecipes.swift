@@ -20,14 +20,14 @@ extension RecipeBook {
     noiseSlices.map { slice in
       Recipe(
         name: slice.slice, modality: .audio, summary: "Speech over \(slice.what).",
-        transforms: [.backgroundNoise(BackgroundNoiseSpec(category: slice.category, snrDB: slice.snr))],
+        transforms: [TransformSpec(BackgroundNoiseSpec(category: slice.category, snrDB: slice.snr))],
         checklist: .defaults(for: .audio))
     }
   }
 
   private static let lowBandwidth = Recipe(
     name: "low-bandwidth", modality: .audio, summary: "Speech through a telephone channel (band-pass, 8 kHz, μ-law).",
-    transforms: [.telephone(TelephoneSpec(lowHz: .init(250, 350), highHz: .init(3000, 3600), muLawProbability: 0.5))],
+    transforms: [TransformSpec(TelephoneSpec(lowHz: .init(250, 350), highHz: .init(3000, 3600), muLawProbability: 0.5))],
     checklist: .defaults(for: .audio))
 
   private static let imageRecipes: [Recipe] = [
@@ -35,27 +35,27 @@ extension RecipeBook {
       name: "dark-background", modality: .image,
       summary: "The scene under dim light: less exposure and the sensor noise that comes with it.",
       transforms: [
-        .exposure(ExposureSpec(targetLuminance: .init(0.05, 0.15))),
-        .sensorNoise(SensorNoiseSpec(sigma: .init(0.005, 0.02))),
+        TransformSpec(ExposureSpec(targetLuminance: .init(0.05, 0.15))),
+        TransformSpec(SensorNoiseSpec(sigma: .init(0.005, 0.02))),
       ],
       checklist: .defaults(for: .image).overridden(by: .init(minSSIM: 0.2))),
     Recipe(
       name: "light-background", modality: .image,
       summary: "The scene over-lit or hazy: washed out towards white, lower contrast.",
       transforms: [
-        .brightnessContrast(BrightnessContrastSpec(brightness: .init(0, 0.05), contrast: .init(-0.75, -0.45), pivot: .white))
+        TransformSpec(BrightnessContrastSpec(brightness: .init(0, 0.05), contrast: .init(-0.75, -0.45), pivot: .white))
       ],
       checklist: .defaults(for: .image).overridden(by: .init(minSSIM: 0.2, minDefectContrast: 0.25))),
     Recipe(
       name: "blurry", modality: .image, summary: "Out of focus or moving: Gaussian blur then slight motion blur.",
       transforms: [
-        .gaussianBlur(GaussianBlurSpec(sigma: .init(0.6, 1.6))),
-        .motionBlur(MotionBlurSpec(length: .init(1, 3))),
+        TransformSpec(GaussianBlurSpec(sigma: .init(0.6, 1.6))),
+        TransformSpec(MotionBlurSpec(length: .init(1, 3))),
       ],
       checklist: .defaults(for: .image).overridden(by: .init(minDefectContrast: 0.35))),
     Recipe(
       name: "reflection", modality: .image, summary: "A specular glare from an overhead light.",
-      transforms: [.glare(GlareSpec(strength: .init(0.3, 0.7)))],
+      transforms: [TransformSpec(GlareSpec(strength: .init(0.3, 0.7)))],
       checklist: .defaults(for: .image)),
   ]
 }

@@ -109,9 +109,7 @@ struct RecipeFileCheck {
 
   private static func list(_ words: [String]) -> String { words.joined(separator: ", ") }
 
-  private static func span(_ bounds: ClosedRange<Double>) -> String {
-    "\(ParameterRange.format(bounds.lowerBound)) to \(ParameterRange.format(bounds.upperBound))"
-  }
+  private static func span(_ bounds: ClosedRange<Double>) -> String { ParameterField.span(bounds) }
 
   private static func shown(_ node: Node) -> String {
     node.scalar.map { "“\($0.string)”" } ?? (node.sequence != nil ? "a list" : "a mapping")

@@ -1,5 +1,8 @@
+import AugmentCore
+
 /// One step of a recipe as written in a recipe file: which transform, and the ranges its parameters
-/// are drawn from. `type` selects the transform; the other keys are its settings (snake_case).
+/// are drawn from. `type` selects the transform from ``TransformRegistry``; the other keys are its
+/// settings (snake_case).
 ///
 /// ```yaml
 /// - type: background-noise
@@ -7,87 +10,63 @@
 ///   snr_db: [0, 15]
 ///   snr_definition: active-speech   # or rms
 /// ```
-public enum TransformSpec: Sendable, Equatable, Codable {
-  case backgroundNoise(BackgroundNoiseSpec)
-  case telephone(TelephoneSpec)
-  case loudness(LoudnessSpec)
-  case brightnessContrast(BrightnessContrastSpec)
-  case exposure(ExposureSpec)
-  case sensorNoise(SensorNoiseSpec)
-  case gamma(GammaSpec)
-  case gaussianBlur(GaussianBlurSpec)
-  case motionBlur(MotionBlurSpec)
-  case defocusBlur(DefocusBlurSpec)
-  case glare(GlareSpec)
+public struct TransformSpec: Sendable, Equatable, Codable, CustomStringConvertible {
+  /// The transform's settings; their type is the transform's descriptor.
+  public let settings: any TransformDescriptor
 
-  /// The `type` written in recipe files.
-  public var typeName: String {
-    switch self {
-    case .backgroundNoise: "background-noise"
-    case .telephone: "telephone"
-    case .loudness: "loudness"
-    case .brightnessContrast: "brightness-contrast"
-    case .exposure: "exposure"
-    case .sensorNoise: "sensor-noise"
-    case .gamma: "gamma"
-    case .gaussianBlur: "gaussian-blur"
-    case .motionBlur: "motion-blur"
-    case .defocusBlur: "defocus-blur"
-    case .glare: "glare"
-    }
+  public init(_ settings: some TransformDescriptor) { self.settings = settings }
+
+  /// The `type` written in recipe files and the `name` written in manifests.
+  public var typeName: String { type(of: settings).name }
+
+  public var modality: Modality { type(of: settings).modality }
+
+  /// One line with the transform's ranges, as `augment recipes` and `--dry-run` show it.
+  public var description: String { "\(typeName): \(settings.description)" }
+
+  public static func == (lhs: TransformSpec, rhs: TransformSpec) -> Bool {
+    func same<Settings: TransformDescriptor>(_ left: Settings) -> Bool { (rhs.settings as? Settings) == left }
+    return same(lhs.settings)
   }
 
-  public var modality: Modality {
-    switch self {
-    case .backgroundNoise, .telephone, .loudness: .audio
-    case .brightnessContrast, .exposure, .sensorNoise, .gamma, .gaussianBlur, .motionBlur, .defocusBlur, .glare: .image
+  /// These settings as a run uses them, calibrated by `context`.
+  func calibrated(by context: TransformContext) -> TransformSpec {
+    func calibrate<Settings: TransformDescriptor>(_ settings: Settings) -> TransformSpec {
+      TransformSpec(settings.calibrated(by: context))
     }
+    return calibrate(settings)
   }
 
-  static let typeNames = [
-    "background-noise", "telephone", "loudness", "brightness-contrast", "exposure", "sensor-noise", "gamma", "gaussian-blur", "motion-blur",
-    "defocus-blur", "glare",
-  ]
+  /// The step that draws and applies this transform on `Media`.
+  ///
+  /// Recipe decoding admits only transforms of the recipe's modality, so a step of another media type is a
+  /// programming error.
+  func makeStep<Media>(for media: Media.Type, in context: TransformContext) throws -> any Transform<Media> {
+    func build<Settings: TransformDescriptor>(_ settings: Settings) throws -> any Transform<Media> {
+      guard let step = try settings.makeStep(in: context) as? any Transform<Media> else {
+        preconditionFailure("\(typeName) is not a transform of \(Media.self)")
+      }
+      return step
+    }
+    return try build(settings)
+  }
 
   private enum TypeKey: String, CodingKey { case type }
 
   public init(from decoder: any Decoder) throws {
     let type = try decoder.container(keyedBy: TypeKey.self).decode(String.self, forKey: .type)
-    switch type {
-    case "background-noise": self = .backgroundNoise(try BackgroundNoiseSpec(from: decoder))
-    case "telephone": self = .telephone(try TelephoneSpec(from: decoder))
-    case "loudness": self = .loudness(try LoudnessSpec(from: decoder))
-    case "brightness-contrast": self = .brightnessContrast(try BrightnessContrastSpec(from: decoder))
-    case "exposure": self = .exposure(try ExposureSpec(from: decoder))
-    case "sensor-noise": self = .sensorNoise(try SensorNoiseSpec(from: decoder))
-    case "gamma": self = .gamma(try GammaSpec(from: decoder))
-    case "gaussian-blur": self = .gaussianBlur(try GaussianBlurSpec(from: decoder))
-    case "motion-blur": self = .motionBlur(try MotionBlurSpec(from: decoder))
-    case "defocus-blur": self = .defocusBlur(try DefocusBlurSpec(from: decoder))
-    case "glare": self = .glare(try GlareSpec(from: decoder))
-    default:
+    guard let descriptor = TransformRegistry.descriptor(named: type) else {
       throw DecodingError.dataCorrupted(
         DecodingError.Context(
           codingPath: decoder.codingPath + [TypeKey.type],
-          debugDescription: "unknown transform type “\(type)”; known: \(Self.typeNames.joined(separator: ", "))"))
+          debugDescription: "unknown transform type “\(type)”; known: \(TransformRegistry.names.joined(separator: ", "))"))
     }
+    settings = try descriptor.init(from: decoder)
   }
 
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: TypeKey.self)
     try container.encode(typeName, forKey: .type)
-    switch self {
-    case .backgroundNoise(let spec): try spec.encode(to: encoder)
-    case .telephone(let spec): try spec.encode(to: encoder)
-    case .loudness(let spec): try spec.encode(to: encoder)
-    case .brightnessContrast(let spec): try spec.encode(to: encoder)
-    case .exposure(let spec): try spec.encode(to: encoder)
-    case .sensorNoise(let spec): try spec.encode(to: encoder)
-    case .gamma(let spec): try spec.encode(to: encoder)
-    case .gaussianBlur(let spec): try spec.encode(to: encoder)
-    case .motionBlur(let spec): try spec.encode(to: encoder)
-    case .defocusBlur(let spec): try spec.encode(to: encoder)
-    case .glare(let spec): try spec.encode(to: encoder)
-    }
+    try settings.encode(to: encoder)
   }
 }

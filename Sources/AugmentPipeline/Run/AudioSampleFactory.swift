@@ -25,41 +25,13 @@ public struct AudioSampleFactory: SampleFactory {
     self.calibration = calibration
     let sampleRate = try datasetClips.lazy.compactMap { try? AudioFile.info(at: $0.url).sampleRate }.first
       ?? AudioFile.info(at: datasetClips[0].url).sampleRate
-    var transforms: [any Transform<AudioBuffer>] = []
-    var lines: [String] = []
-    var noiseCategory: String?
-    var noiseBank: NoiseBank?
-    var notes = calibration.notes
-    for spec in recipe.transforms {
-      switch spec {
-      case .backgroundNoise(let noise):
-        let bank = try NoiseBank(root: noiseBanks, sampleRate: sampleRate)
-        notes += bank.problems.map { "noise bank: skipped \($0)" }
-        noiseBank = bank
-        let snr = calibration.snrDraw ?? noise.snrDB
-        transforms.append(
-          try BackgroundNoise(
-            bank: bank, category: noise.category, snrRange: snr.closed,
-            definition: noise.snrDefinition == .rms ? .rms : .activeSpeech))
-        lines.append(TransformSpec.backgroundNoise(BackgroundNoiseSpec(category: noise.category, snrDB: snr, snrDefinition: noise.snrDefinition)).description)
-        noiseCategory = noise.category
-      case .telephone(let telephone):
-        transforms.append(
-          try TelephoneChannel(
-            lowCut: telephone.lowHz.closed, highCut: telephone.highHz.closed,
-            muLawProbability: telephone.muLawProbability))
-        lines.append(spec.description)
-      case .loudness(let loudness):
-        transforms.append(try LoudnessNormalization(targetLUFS: loudness.targetLUFS.closed))
-        lines.append(spec.description)
-      default:
-        preconditionFailure("recipe decoding admits only audio transforms in an audio recipe")
-      }
-    }
-    chain = TransformChain(transforms: transforms)
-    self.notes = notes
-    self.noiseBank = noiseBank
-    transformLines = lines
+    let context = TransformContext(noiseBanks: noiseBanks, sampleRate: sampleRate, snrDraw: calibration.snrDraw)
+    let steps = recipe.transforms.map { $0.calibrated(by: context) }
+    chain = TransformChain(transforms: try steps.map { try $0.makeStep(for: AudioBuffer.self, in: context) })
+    transformLines = steps.map(\.description)
+    noiseBank = context.noiseBank
+    self.notes = calibration.notes + (noiseBank?.problems.map { "noise bank: skipped \($0)" } ?? [])
+    let noiseCategory = recipe.transforms.lazy.compactMap { ($0.settings as? BackgroundNoiseSpec)?.category }.first
     let thresholds = recipe.checklist
     var rules: [any ChecklistRule<AudioBuffer>] = []
     if let minimum = thresholds.minSTOI { rules.append(STOIRule(minimum: minimum)) }

@@ -17,36 +17,10 @@ public struct ImageSampleFactory: SampleFactory {
     self.outputFormat = outputFormat
     let calibration = ImageCalibration(recipe: recipe, members: members, jobs: jobs)
     self.calibration = calibration
-    chain = TransformChain(transforms: recipe.transforms.map { spec -> any Transform<Image> in
-      switch spec {
-      case .brightnessContrast(let spec):
-        let pivot: BrightnessContrast.Pivot =
-          switch spec.pivot {
-          case .zero: .zero
-          case .mean: .mean
-          case .midGrey: .midGrey
-          case .white: .white
-          }
-        return BrightnessContrast(brightness: spec.brightness.closed, contrast: spec.contrast.closed, pivot: pivot)
-      case .exposure(let spec): return Exposure(targetLuminance: calibration.luminanceDraw(default: spec.targetLuminance).closed)
-      case .sensorNoise(let spec): return SensorNoise(sigma: spec.sigma.closed)
-      case .gamma(let spec): return Gamma(gamma: spec.gamma.closed)
-      case .gaussianBlur(let spec): return GaussianBlur(sigma: spec.sigma.closed)
-      case .motionBlur(let spec): return MotionBlur(length: spec.length.closed, angle: spec.angle.closed)
-      case .defocusBlur(let spec): return DefocusBlur(radius: spec.radius.closed)
-      case .glare(let spec):
-        return Glare(
-          radiusAlong: spec.radiusAlong.closed, radiusAcross: spec.radiusAcross.closed, angle: spec.angle.closed,
-          strength: spec.strength.closed)
-      case .backgroundNoise, .telephone, .loudness:
-        preconditionFailure("recipe decoding admits only image transforms in an image recipe")
-      }
-    })
-    transformLines = recipe.transforms.map { spec in
-      guard case .exposure(let exposure) = spec else { return spec.description }
-      return TransformSpec.exposure(ExposureSpec(targetLuminance: calibration.luminanceDraw(default: exposure.targetLuminance)))
-        .description
-    }
+    let context = TransformContext(memberLuminance: calibration.memberLuminance)
+    let steps = recipe.transforms.map { $0.calibrated(by: context) }
+    chain = TransformChain(transforms: try steps.map { try $0.makeStep(for: Image.self, in: context) })
+    transformLines = steps.map(\.description)
     let thresholds = recipe.checklist
     var rules: [any ChecklistRule<MeasuredImage>] = []
     if let minimum = thresholds.minSSIM { rules.append(SSIMRule(minimum: minimum)) }

@@ -97,7 +97,7 @@ import Testing
 
   @Test func silentInputCannotBeNormalised() throws {
     var rng = Xoshiro256StarStar(seed: 1)
-    #expect(throws: AudioTransformError.silentInput(transform: "loudness-normalization")) {
+    #expect(throws: AudioTransformError.silentInput(transform: "loudness")) {
       _ = try LoudnessNormalization(targetLUFS: -23 ... -23)(
         AudioBuffer(mono: [Float](repeating: 0, count: 16_000), sampleRate: 16_000), using: &rng)
     }
