@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Linear convolution with one impulse response by FFT overlap-add, eight blocks of the signal at a time.
 ///
 /// The impulse response `h` (length `M`) is transformed once into a spectrum of `N` bins, `N` the power of
@@ -12,7 +14,7 @@
 /// by Hermitian symmetry (`x = conj(FFT(conj X)) / N`, whose real part is all that is kept).
 ///
 /// Arithmetic is in `Float`; against a `Double` reference (SciPy's `fftconvolve`) the error is about
-/// `1e-6` of the output's peak (see docs/reverberation.md). The plan is immutable and shareable between
+/// `2e-7` of the output's peak (see docs/reverberation.md). The plan is immutable and shareable between
 /// threads; its results are bit-identical on every run.
 public struct FFTConvolution: Sendable {
   public typealias Lanes = FFTPlan.Lanes
@@ -39,9 +41,9 @@ public struct FFTConvolution: Sendable {
     var size = 64
     while size < 2 * count { size *= 2 }
     impulseResponseCount = count
-    let plan = RealFFTPlan(count: size)
+    let (plan, complex) = Self.plans(count: size)
     realPlan = plan
-    complexPlan = FFTPlan(count: size)
+    complexPlan = complex
     let bins = size / 2 + 1
     let lanes = impulseResponse.map { Lanes(repeating: $0) }
     var real = [Lanes](repeating: Lanes(), count: bins), imaginary = real
@@ -56,6 +58,18 @@ public struct FFTConvolution: Sendable {
     let scale = 1 / Float(size)
     responseReal = real.map { $0[0] * scale }
     responseImaginary = imaginary.map { $0[0] * scale }
+  }
+
+  /// Plans by transform length, shared by every convolution. Building a plan computes its twiddle factors
+  /// and bit-reversal swaps, more work than convolving a short clip, and a bank's responses need only a
+  /// few lengths.
+  private static let planCache = Mutex<[Int: (RealFFTPlan, FFTPlan)]>([:])
+
+  private static func plans(count: Int) -> (RealFFTPlan, FFTPlan) {
+    if let cached = planCache.withLock({ $0[count] }) { return cached }
+    let built = (RealFFTPlan(count: count), FFTPlan(count: count))
+    planCache.withLock { $0[count] = built }
+    return built
   }
 
   /// The full linear convolution, `signal.count + M − 1` samples (empty for an empty signal), as SciPy's
