@@ -85,7 +85,7 @@ public struct ImpulseResponse: Transform {
 
   public func apply(_ parameters: Parameters, to input: consuming AudioBuffer) throws -> AudioBuffer {
     let response = try bank.samples(for: parameters.impulseResponse, sampleRate: input.sampleRate)
-    guard response.indices.contains(parameters.directFrame), parameters.responseGain > 0,
+    guard parameters.directFrame == DirectToReverberantRatio.directIndex(response), parameters.responseGain > 0,
       (0...1).contains(parameters.outputGain), parameters.outputGain > 0
     else {
       throw AudioTransformError.invalidParameters(

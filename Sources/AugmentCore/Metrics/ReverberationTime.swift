@@ -14,10 +14,17 @@ import Foundation
 /// here the cut is the floor, so the response must go on for at least the time the fitted line takes to
 /// fall another 10 dB after the range's end, or there is no result.
 public enum ReverberationTime {
-  /// How far the decay must fall after −5 dB for the fit.
-  public enum Span: Double, Sendable, Codable {
-    case t20 = 20
-    case t30 = 30
+  /// The fit's range, recorded by name (`t20`, `t30`).
+  public enum Span: String, Sendable, Codable {
+    case t20, t30
+
+    /// How far the decay must fall after −5 dB for the fit.
+    public var decibels: Double {
+      switch self {
+      case .t20: 20
+      case .t30: 30
+      }
+    }
   }
 
   /// Schroeder's decay curve in dB relative to the total energy, `10·log₁₀(E(t)/E(0))`, summed in `Double`.
@@ -46,7 +53,7 @@ public enum ReverberationTime {
   /// As ``seconds(_:sampleRate:span:)`` on a curve from ``decayCurve(_:)``.
   public static func seconds(decayCurve curve: [Double], sampleRate: Int, span: Span) -> Double? {
     guard let start = curve.firstIndex(where: { $0 < -5 }) else { return nil }
-    let floor = curve[start] - span.rawValue
+    let floor = curve[start] - span.decibels
     guard let end = curve[start...].firstIndex(where: { $0 < floor }) else { return nil }
     let slopePerSample = LeastSquaresLine(y: curve[start..<end]).slope
     guard slopePerSample < 0, Double(curve.count - end) >= marginDB / -slopePerSample else { return nil }

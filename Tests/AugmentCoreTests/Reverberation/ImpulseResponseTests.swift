@@ -87,15 +87,18 @@ import Testing
     #expect(peak <= PeakLimit.ceiling && peak > 0.999 * PeakLimit.ceiling)
   }
 
-  /// Recorded parameters that cannot fit the response are refused, and so are a silent response and one
+  /// Recorded parameters that do not fit the response (a direct path elsewhere) are refused, and so are a silent response and one
   /// too short to show its decay, each by name; an unknown category names what is available.
   @Test func badResponsesAndParametersAreRefused() throws {
     let transform = try Self.transform("small-room")
     let speech = AudioBuffer(mono: SpeechLikeSignal.make(seconds: 1, sampleRate: 16_000, seed: 1), sampleRate: 16_000)
     var rng = Xoshiro256StarStar.forSample(seed: 1, index: 0)
-    var parameters = try transform.sampleParameters(for: speech, using: &rng)
-    parameters.directFrame = 1_000_000
-    #expect(throws: AudioTransformError.self) { try transform.apply(parameters, to: speech) }
+    let drawn = try transform.sampleParameters(for: speech, using: &rng)
+    for frame in [drawn.directFrame + 1, 1_000_000] {
+      var parameters = drawn
+      parameters.directFrame = frame
+      #expect(throws: AudioTransformError.self) { try transform.apply(parameters, to: speech) }
+    }
     #expect(throws: NoiseBankError.self) { try Self.transform("cathedral") }
 
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("augment-rir-\(UUID().uuidString)")
