@@ -11,7 +11,8 @@ import Testing
     try ImpulseResponse(bank: NoiseBank(root: bankRoot, sampleRate: rate), category: category)
   }
 
-  /// Parameters drawn once replay to the same output bit for bit, from the record and applied twice.
+  /// Parameters drawn once replay to the same output bit for bit, from the record and applied twice; the
+  /// record names the response and the RT60's fit range.
   @Test func replayIsByteIdentical() throws {
     let transform = try Self.transform("office")
     let speech = AudioBuffer(
@@ -24,6 +25,9 @@ import Testing
       let (output, record) = try transform(speech, using: &rng)
       let parameters = try record.decodeParameters(ImpulseResponse.Parameters.self)
       #expect(record.name == "impulse-response")
+      guard case .object(let fields) = record.parameters else { Issue.record("parameters are not an object"); continue }
+      #expect(fields["rt60Span"] == .string("t30"))
+      #expect(fields["impulseResponse"] == .string(parameters.impulseResponse))
       #expect(output.frameCount == speech.frameCount && output.channels.count == 2)
       #expect(try transform.replay(record, on: speech) == output)
       #expect(try transform.apply(parameters, to: speech) == output)
