@@ -50,7 +50,7 @@ let package = Package(
       name: "AugmentCoreTests", dependencies: ["AugmentCore", "MediaIO"],
       exclude: [
         "Reference", "Audio/Reference", "Metrics/Reference", "Image/Reference", "ImageMetrics/Reference",
-        "Spectral/Reference",
+        "Spectral/Reference", "Reverberation/Reference",
       ]),
     .testTarget(name: "AugmentAnalysisTests", dependencies: ["AugmentAnalysis"], exclude: ["Reference"]),
     .testTarget(

@@ -1,0 +1,113 @@
+import Foundation
+import MediaIO
+
+/// Reverberation: convolves speech with a room impulse response drawn from a bank category.
+///
+/// A bank of responses has the layout of a noise bank (one folder per category, any format libsndfile
+/// reads) and is opened as a ``NoiseBank``: responses are down-mixed to mono, resampled to the speech's
+/// rate with libsoxr and cached. Drawing picks a response uniformly from the category and measures it at
+/// the speech's rate: its reverberation time (``ReverberationTime``, T30, or T20 when the response is too
+/// short for T30), its direct-to-reverberant ratio (``DirectToReverberantRatio``) and its direct path, the
+/// largest sample.
+///
+/// Applying convolves every channel with the response (``FFTConvolution``) scaled to unit energy
+/// (`Σh² = 1`), so a steady broadband input keeps its level. The output keeps the input's length and its
+/// timing: it is the full convolution from the direct path on, `y[n] = (x ∗ h)[n + direct]`, so words stay
+/// where labels and transcripts place them, and the reverberant tail past the input's end is dropped (as
+/// audiomentations' `ApplyImpulseResponse` does by default). If the result would peak above
+/// ``PeakLimit/ceiling`` it is scaled down to it and the factor is recorded as `outputGain`; nothing is
+/// clipped. There is no dry signal mixed back: the response's own direct path is the dry part.
+///
+/// Drawing convolves once to find the output's peak; applying convolves again with the recorded gains, so
+/// replaying a manifest's parameters reproduces the output bit for bit.
+public struct ImpulseResponse: Transform {
+  public typealias Input = AudioBuffer
+  public static let name = "impulse-response"
+
+  public let bank: NoiseBank
+  public let category: String
+  private let responses: [String]
+
+  /// What one application did.
+  public struct Parameters: Codable, Sendable, Equatable {
+    /// The response, relative to the bank's root.
+    public var impulseResponse: String
+    /// The response's reverberation time in seconds, measured at the speech's rate.
+    public var rt60Seconds: Double
+    /// The decay range the reverberation time was fitted over.
+    public var rt60Span: ReverberationTime.Span
+    /// The response's direct-to-reverberant ratio in dB.
+    public var drrDB: Double
+    /// The response's frame (at the speech's rate) of the direct path, aligned with the speech's first frame.
+    public var directFrame: Int
+    /// The gain bringing the response to unit energy.
+    public var responseGain: Double
+    /// The gain applied to the result: below 1 when it was scaled down to avoid clipping.
+    public var outputGain: Double
+  }
+
+  /// - Throws: ``NoiseBankError`` when the category is missing or holds no readable response.
+  public init(bank: NoiseBank, category: String) throws {
+    self.responses = try bank.requireClips(in: category)
+    self.bank = bank
+    self.category = category
+  }
+
+  /// - Throws: ``ImpulseResponseError`` for a silent response or one whose decay cannot be measured, or
+  ///   the bank's error when the response cannot be read or resampled.
+  public func sampleParameters(for input: AudioBuffer, using rng: inout some RandomNumberGenerator) throws -> Parameters {
+    let name = responses[rng.index(below: responses.count)]
+    let response = try bank.samples(for: name, sampleRate: input.sampleRate)
+    let energy = response.reduce(0.0) { $0 + Double($1) * Double($1) }
+    guard energy > 0, let direct = DirectToReverberantRatio.directIndex(response) else {
+      throw ImpulseResponseError.silent(response: name)
+    }
+    let curve = ReverberationTime.decayCurve(response)
+    let span: ReverberationTime.Span
+    let rt60: Double
+    if let t30 = ReverberationTime.seconds(decayCurve: curve, sampleRate: input.sampleRate, span: .t30) {
+      (span, rt60) = (.t30, t30)
+    } else if let t20 = ReverberationTime.seconds(decayCurve: curve, sampleRate: input.sampleRate, span: .t20) {
+      (span, rt60) = (.t20, t20)
+    } else {
+      throw ImpulseResponseError.decayNotMeasurable(response: name)
+    }
+    guard let drr = DirectToReverberantRatio.decibels(response, sampleRate: input.sampleRate) else {
+      throw ImpulseResponseError.decayNotMeasurable(response: name)
+    }
+    let responseGain = 1 / energy.squareRoot()
+    let peak = Self.reverberate(input, response: response, gain: Float(responseGain), direct: direct)
+      .channels.reduce(Float(0)) { max($0, SignalMath.peak($1)) }
+    return Parameters(
+      impulseResponse: name, rt60Seconds: rt60, rt60Span: span, drrDB: drr, directFrame: direct,
+      responseGain: responseGain, outputGain: PeakLimit.gain(forPeak: peak))
+  }
+
+  public func apply(_ parameters: Parameters, to input: consuming AudioBuffer) throws -> AudioBuffer {
+    let response = try bank.samples(for: parameters.impulseResponse, sampleRate: input.sampleRate)
+    guard parameters.directFrame == DirectToReverberantRatio.directIndex(response), parameters.responseGain > 0,
+      (0...1).contains(parameters.outputGain), parameters.outputGain > 0
+    else {
+      throw AudioTransformError.invalidParameters(
+        transform: Self.name,
+        detail: "direct frame \(parameters.directFrame), response gain \(parameters.responseGain) and output gain "
+          + "\(parameters.outputGain) for \(parameters.impulseResponse) (\(response.count) frames)")
+    }
+    var output = Self.reverberate(
+      input, response: response, gain: Float(parameters.responseGain), direct: parameters.directFrame)
+    if parameters.outputGain != 1 {
+      for c in output.channels.indices { SignalMath.scale(&output.channels[c], by: Float(parameters.outputGain)) }
+    }
+    return output
+  }
+
+  /// Every channel convolved with `gain × response`, the `input.frameCount` frames from `direct` on.
+  private static func reverberate(_ input: AudioBuffer, response: [Float], gain: Float, direct: Int) -> AudioBuffer {
+    let convolution = FFTConvolution(impulseResponse: response.map { $0 * gain })
+    let count = input.frameCount
+    let channels = input.channels.map { channel in
+      count == 0 ? [] : Array(convolution.convolve(channel)[direct..<(direct + count)])
+    }
+    return AudioBuffer(channels: channels, sampleRate: input.sampleRate)
+  }
+}
