@@ -7,12 +7,11 @@ import Foundation
 /// short WAV, most of them for a few bytes of header. For clips of a few seconds those calls cost as
 /// much as the decoding, so files up to ``maximumSize`` are read into memory first and decoded from
 /// there; larger ones are left to libsndfile to read as it decodes.
-final class SoundFileBytes {
+final class SoundFileBytes: SoundFileSource {
   /// The largest file read into memory whole.
   static let maximumSize = 64 << 20
 
   private let bytes: [UInt8]
-  private var position = 0
 
   /// Reads `file` whole, or returns `nil` when it is larger than ``maximumSize``.
   ///
@@ -40,41 +39,12 @@ final class SoundFileBytes {
     self.bytes = bytes
   }
 
-  /// Opens the bytes for reading with libsndfile; they must outlive the returned handle.
-  func openDecoder(_ info: inout SF_INFO) -> OpaquePointer? {
-    var callbacks = Self.callbacks
-    return sf_open_virtual(&callbacks, Int32(SFM_READ), &info, Unmanaged.passUnretained(self).toOpaque())
-  }
+  var length: Int { bytes.count }
 
-  private static func source(_ userData: UnsafeMutableRawPointer?) -> SoundFileBytes {
-    Unmanaged<SoundFileBytes>.fromOpaque(userData!).takeUnretainedValue()
+  func copyBytes(into destination: UnsafeMutableRawPointer, count: Int, at offset: Int) -> Int {
+    let available = max(0, min(count, bytes.count - offset))
+    // Safe: `offset + available` ≤ `bytes.count`, and the caller's `destination` holds `count` ≥ `available` bytes.
+    bytes.withUnsafeBytes { destination.copyMemory(from: $0.baseAddress! + offset, byteCount: available) }
+    return available
   }
-
-  /// Reading, seeking and telling over `bytes`; writing is refused.
-  private static let callbacks = SF_VIRTUAL_IO(
-    get_filelen: { sf_count_t(source($0).bytes.count) },
-    seek: { offset, whence, userData in
-      let file = source(userData)
-      let origin =
-        switch whence {
-        case SEEK_CUR: file.position
-        case SEEK_END: file.bytes.count
-        default: 0
-        }
-      let target = origin + Int(offset)
-      guard target >= 0 else { return -1 }
-      file.position = target
-      return sf_count_t(target)
-    },
-    read: { destination, count, userData in
-      let file = source(userData)
-      let available = max(0, min(Int(count), file.bytes.count - file.position))
-      file.bytes.withUnsafeBytes {
-        destination!.copyMemory(from: $0.baseAddress! + file.position, byteCount: available)
-      }
-      file.position += available
-      return sf_count_t(available)
-    },
-    write: { _, _, _ in 0 },
-    tell: { sf_count_t(source($0).position) })
 }

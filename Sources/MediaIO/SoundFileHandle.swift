@@ -9,10 +9,9 @@ final class SoundFileHandle {
   private var pointer: OpaquePointer!
   /// The open file when reading; closed after libsndfile's handle, when this value is released.
   private let file: RegularFile?
-  /// The file's bytes when they were read into memory to decode; kept until the handle closes.
-  private let bytes: SoundFileBytes?
-  /// The virtual I/O over the open file otherwise; kept until the handle closes.
-  private let descriptorIO: SoundFileDescriptorIO?
+  /// What libsndfile reads the file through when reading (its bytes in memory, or the open file); kept
+  /// until the handle closes.
+  private let reader: SoundFileReader?
   /// The buffer an in-memory encoding is written to; kept until the handle closes.
   private let sink: SoundFileSink?
   /// The path to name in errors (the final path when writing under a temporary name).
@@ -27,32 +26,30 @@ final class SoundFileHandle {
   convenience init(reading path: String, headerOnly: Bool = false) throws {
     let file = try RegularFile(path: path)
     var raw = SF_INFO()
-    let bytes = headerOnly ? nil : try SoundFileBytes(file: file, path: path)
-    let descriptorIO = bytes == nil ? SoundFileDescriptorIO(file: file) : nil
-    let opened = bytes?.openDecoder(&raw) ?? descriptorIO?.openDecoder(&raw)
-    try self.init(opened: opened, raw: raw, file: file, bytes: bytes, descriptorIO: descriptorIO, path: path)
+    let source: any SoundFileSource =
+      try (headerOnly ? nil : SoundFileBytes(file: file, path: path)) ?? SoundFileDescriptorIO(file: file)
+    let reader = SoundFileReader(source)
+    let opened = reader.openDecoder(&raw)
+    try self.init(opened: opened, raw: raw, file: file, reader: reader, path: path)
   }
 
   /// Opens `bytes` held in memory for reading, with the checks of ``init(reading:headerOnly:)``;
   /// errors name `name`.
   convenience init(decoding bytes: SoundFileBytes, name: String) throws {
     var raw = SF_INFO()
-    let opened = bytes.openDecoder(&raw)
-    try self.init(opened: opened, raw: raw, file: nil, bytes: bytes, descriptorIO: nil, path: name)
+    let reader = SoundFileReader(bytes)
+    let opened = reader.openDecoder(&raw)
+    try self.init(opened: opened, raw: raw, file: nil, reader: reader, path: name)
   }
 
   /// Takes over a handle libsndfile opened for reading (or reports why it did not) and checks its header.
-  private init(
-    opened: OpaquePointer?, raw: SF_INFO, file: RegularFile?, bytes: SoundFileBytes?,
-    descriptorIO: SoundFileDescriptorIO?, path: String
-  ) throws {
+  private init(opened: OpaquePointer?, raw: SF_INFO, file: RegularFile?, reader: SoundFileReader, path: String) throws {
     guard let pointer = opened else {
       throw Self.openError(path: path, code: sf_error(nil), message: String(cString: sf_strerror(nil)))
     }
     self.pointer = pointer
     self.file = file
-    self.bytes = bytes
-    self.descriptorIO = descriptorIO
+    self.reader = reader
     self.sink = nil
     self.reportedPath = path
     self.sixteenBitPCM = raw.format & Int32(SF_FORMAT_SUBMASK) == Int32(SF_FORMAT_PCM_16)
@@ -87,8 +84,7 @@ final class SoundFileHandle {
     }
     self.pointer = pointer
     self.file = nil
-    self.bytes = nil
-    self.descriptorIO = nil
+    self.reader = nil
     self.sink = nil
     self.reportedPath = reportedPath
     self.sixteenBitPCM = format.integerBits == 16
@@ -112,8 +108,7 @@ final class SoundFileHandle {
     }
     self.pointer = pointer
     self.file = nil
-    self.bytes = nil
-    self.descriptorIO = nil
+    self.reader = nil
     self.sink = sink
     self.reportedPath = name
     self.sixteenBitPCM = false
