@@ -217,16 +217,22 @@ echo "slurm: task $victim resumed and made $made_after of its $per_task samples,
 # -- the same run, unsharded, outside Slurm
 env -u SLURM_CONF "$augment" --slice $slice --count $count --seed $seed --out "$work/single" >"$work/single.out" 2>&1
 
-# Every file of the single run must be in the merged folder with the same bytes, except in summary.json the
-# wall-clock figures and made_now (samples made by the last invocation, which a resumed shard counts from
-# where it resumed). The merged folder may hold nothing else but the shards' own files.
+# Every file of the single run must be in the merged folder with the same bytes, except in summary.json what
+# describes the last invocation rather than the folder: the wall-clock figures, made_now (samples made by
+# the last invocation, which a resumed shard counts from where it resumed) and resumed, which the merged
+# summary must report, since a task was requeued. The merged folder may hold nothing else but the shards'
+# own files.
 normalised_summary() {
   python3 -c 'import json, sys
 summary = json.load(open(sys.argv[1]))
-for key in ("seconds", "samples_per_second", "made_now"): summary.pop(key)
+for key in ("seconds", "samples_per_second", "made_now", "resumed"): summary.pop(key)
 print(json.dumps(summary, indent=1, sort_keys=True))' "$1"
 }
 differences=0
+if ! python3 -c 'import json, sys; sys.exit(0 if json.load(open(sys.argv[1]))["resumed"] else 1)' "$out/summary.json"; then
+  echo "slurm: FAILED: the merged summary.json does not say a shard was resumed" >&2
+  differences=1
+fi
 for file in "$work/single"/*; do
   name=$(basename "$file")
   if [ "$name" = summary.json ]; then
