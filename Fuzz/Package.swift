@@ -26,8 +26,9 @@ let package = Package(
   platforms: [.macOS(.v15)],
   dependencies: [.package(path: repository.path)],
   targets: [
-    // What every target shares: turning libFuzzer's bytes into a file, and failing loudly.
-    .target(name: "FuzzSupport")
+    // What every target shares: turning libFuzzer's bytes into a file, failing loudly, and what every media
+    // reader must do with an input (decode it or refuse it with a MediaError).
+    .target(name: "FuzzSupport", dependencies: [.product(name: "MediaIO", package: root)])
   ]
     + fuzzers.map { fuzzer in
       .executableTarget(

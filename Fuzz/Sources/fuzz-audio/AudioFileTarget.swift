@@ -12,14 +12,7 @@ private let scratch = ScratchFile()
 @_cdecl("LLVMFuzzerTestOneInput")
 public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   let url = scratch.holding(fuzzBytes(data, size))
-  let decoded: AudioFile.Decoded
-  do {
-    decoded = try AudioFile.read(from: url)
-  } catch is MediaError {
-    return 0
-  } catch {
-    fuzzFailure("AudioFile.read threw \(type(of: error)), not a MediaError: \(error)")
-  }
+  guard let decoded = readOrRefuse("AudioFile.read", { try AudioFile.read(from: url) }) else { return 0 }
   let buffer = decoded.buffer
   fuzzCheck(
     buffer.sampleRate > 0 && buffer.channelCount > 0 && buffer.frameCount > 0,

@@ -13,21 +13,8 @@ private let scratch = ScratchFile()
 @_cdecl("LLVMFuzzerTestOneInput")
 public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   let url = scratch.holding(fuzzBytes(data, size))
-  let image: Image
-  do {
-    image = try PNGFile.read(from: url)
-  } catch is MediaError {
-    return 0
-  } catch {
-    fuzzFailure("PNGFile.read threw \(type(of: error)), not a MediaError: \(error)")
-  }
-  fuzzCheck(
-    image.width > 0 && image.height > 0 && image.width <= PNGFile.maximumDimension
-      && image.height <= PNGFile.maximumDimension && image.width * image.height <= PNGFile.maximumPixelCount,
-    "\(image.width)×\(image.height) is outside the reader's limits")
-  fuzzCheck(
-    image.pixels.count == image.width * image.height * image.channelCount,
-    "\(image.pixels.count) samples for \(image.width)×\(image.height)×\(image.channelCount)")
+  guard let image = readOrRefuse("PNGFile.read", { try PNGFile.read(from: url) }) else { return 0 }
+  checkImageShape(image)
   let maxLevel = image.bitDepth.maxLevel
   fuzzCheck(
     zip(image.levels(), image.pixels).allSatisfy { Float($0) / maxLevel == $1 },

@@ -71,14 +71,18 @@ public struct RunSummary: Sendable, Equatable, Codable {
   /// unreadable, and every index without a sample had no usable source (rather than candidates that
   /// kept failing the checklist).
   public var isShortOfUsableSources: Bool {
-    !interrupted && !failedIndices.isEmpty && !skippedSources.contains(where: \.unreadable)
-      && (unreadableNoiseClips ?? []).isEmpty && Set(failedIndices).isSubset(of: indicesWithoutUsableSource)
+    ranThroughReadableInputs && !failedIndices.isEmpty
+      && Set(failedIndices).isSubset(of: indicesWithoutUsableSource)
   }
 
   /// Whether the run made everything it was asked for from inputs it could read.
   public var isComplete: Bool {
-    !interrupted && failedIndices.isEmpty && !skippedSources.contains(where: \.unreadable)
-      && (unreadableNoiseClips ?? []).isEmpty
+    ranThroughReadableInputs && failedIndices.isEmpty
+  }
+
+  /// The run was not interrupted, and every source and noise clip it met could be read.
+  private var ranThroughReadableInputs: Bool {
+    !interrupted && !skippedSources.contains(where: \.unreadable) && (unreadableNoiseClips ?? []).isEmpty
   }
 
   enum CodingKeys: String, CodingKey {
