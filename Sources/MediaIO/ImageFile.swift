@@ -52,10 +52,12 @@ public enum ImageFile {
     }
   }
 
-  /// Writes `image` to `url` in `encoding`, atomically.
-  public static func write(_ image: Image, to url: URL, as encoding: ImageEncoding) throws {
+  /// Writes `image` to `url` in `encoding`, atomically; a PNG at `pngLevel` (zlib's scale, 0–9).
+  public static func write(
+    _ image: Image, to url: URL, as encoding: ImageEncoding, pngLevel: Int = PNGFile.defaultCompressionLevel
+  ) throws {
     switch encoding {
-    case .png: try PNGFile.write(image, to: url)
+    case .png: try PNGFile.write(image, to: url, compressionLevel: pngLevel)
     case .jpeg(let quality): try JPEGFile.write(image, to: url, quality: quality)
     }
   }

@@ -49,6 +49,12 @@ struct RunOptions: ParsableArguments {
   @Option(help: "Write image samples as png or jpeg. Default: as each source is stored (JPEG at its quality).")
   var imageFormat: ImageOutputFormat?
 
+  @Option(
+    help: ArgumentHelp(
+      "The zlib level of PNG samples, 0 (stored) to 9 (smallest). Default: \(PNGLevel.runDefault), fast.",
+      valueName: "level"))
+  var pngLevel: Int = PNGLevel.runDefault
+
   @Option(help: "Write audio samples as wav or flac (16-bit PCM).")
   var audioFormat: AudioOutputFormat = .wav
 
@@ -77,6 +83,7 @@ struct RunOptions: ParsableArguments {
       throw ValidationError("--sources takes untagged-correct, untagged or all.")
     }
     try OptionBounds.check(jobs, in: SliceRunRequest.jobsRange, option: "--jobs")
+    try OptionBounds.check(pngLevel, in: PNGLevel.range, option: "--png-level")
     if let shard { _ = try parsedShard(shard) }
   }
 

@@ -59,7 +59,8 @@ struct SliceCommand {
       dataset: URL(fileURLWithPath: dataset), sources: SliceDataset.SourceSelection(rawValue: options.sources)!,
       noiseBanks: URL(fileURLWithPath: options.noiseBanks), output: URL(fileURLWithPath: out),
       shard: try options.resolvedShard(), resume: options.resume, force: options.force,
-      allowOutsidePaths: options.allowOutsidePaths, imageFormat: options.imageFormat, audioFormat: options.audioFormat,
+      allowOutsidePaths: options.allowOutsidePaths, imageFormat: options.imageFormat, pngLevel: options.pngLevel,
+      audioFormat: options.audioFormat,
       balance: options.balance, sourcesWhere: options.sourcesWhere, mediaRoot: options.mediaRoot.map { URL(fileURLWithPath: $0) },
       predictions: options.predictions.map { URL(fileURLWithPath: $0) })
   }

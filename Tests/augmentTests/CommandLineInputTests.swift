@@ -33,6 +33,8 @@ import Testing
     #expect(jobs.status == 64 && jobs.stderr.contains("--jobs must be 1 to 256; got 0."), "\(jobs.stderr)")
     let seed = try Self.run(["--count", "2", "--seed", "-1", "--dry-run"])
     #expect(seed.status == 64 && seed.stderr.contains("'-1' is invalid for '--seed"), "\(seed.stderr)")
+    let level = try AugmentCLI.run(["--slice", "blurry", "--count", "2", "--png-level", "10", "--dry-run"])
+    #expect(level.status == 64 && level.stderr.contains("--png-level must be 0 to 9; got 10."), "\(level.stderr)")
     let budget = try AugmentCLI.run(["plan", "--budget", "-5", "analysis.json"])
     #expect(budget.status == 64 && budget.stderr.contains("--budget must be 1 to 10000000; got -5."), "\(budget.stderr)")
     let pairs = try AugmentCLI.run(["preview", "somewhere", "--pairs", "-2"])

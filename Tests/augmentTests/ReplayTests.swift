@@ -59,6 +59,26 @@ import Testing
     try Self.expectIdentical(run, out)
   }
 
+  /// The PNG level a run writes at (`--png-level`, default ``PNGLevel/runDefault``) is in its files' zlib
+  /// headers (FLEVEL: 0 for levels 0–1, 3 for 7–9) and in `run.json`, and a replay writes the same bytes.
+  @Test(arguments: [(nil, 1, 0), ("9", 9, 3)] as [(String?, Int, UInt8)])
+  func pngLevelIsRecordedAndReplayed(option: String?, level: Int, zlibLevelField: UInt8) throws {
+    let folder = try TemporaryFolder()
+    let run = folder.url.appendingPathComponent("blurry").path, out = folder.url.appendingPathComponent("again").path
+    let made = try AugmentCLI.run(
+      ["--slice", "blurry", "--count", "3", "--dataset", AugmentCLI.sample("errors-images.csv"), "--out", run]
+        + (option.map { ["--png-level", $0] } ?? []))
+    #expect(made.status == 0, "\(made.stderr)")
+    let identity = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: run + "/run.json")))
+    #expect((identity as? [String: Any])?["png_level"] as? Int == level)
+    let png = try Data(contentsOf: URL(fileURLWithPath: run + "/blurry-000000.png"))
+    let idat = try #require(png.range(of: Data("IDAT".utf8)))
+    #expect(png[idat.upperBound + 1] >> 6 == zlibLevelField, "zlib header \(png[idat.upperBound + 1])")
+    let result = try Self.replay(run, into: out)
+    #expect(result.status == 0, "\(result.stderr)")
+    try Self.expectIdentical(run, out)
+  }
+
   /// A record whose parameters were changed after the run remakes a different file: named, status 65. One
   /// sample alone is replayed with `--id`; an id the run does not hold, a missing noise-bank folder and a
   /// missing run folder are missing inputs (66), and `--out` onto the run folder is refused.

@@ -74,7 +74,7 @@ public struct RunReplay: Sendable {
     for record in samples {
       do {
         let source = try paths.resolved(record.source)
-        try remake(record, from: source, context: &context)
+        try remake(record, from: source, pngLevel: identity.pngLevel ?? PNGLevel.unrecorded, context: &context)
         if let problem = record.outputProblem(in: output) { problems.append("\(problem)") }
       } catch NoiseBankError.notAFolder(let path) {
         throw NoiseBankError.notAFolder(path: path)
@@ -101,11 +101,14 @@ public struct RunReplay: Sendable {
     return exists && isFolder.boolValue ? dataset : dataset.deletingLastPathComponent()
   }
 
-  /// Reads the source, applies the recorded transforms in order, and writes the output as the run did.
+  /// Reads the source, applies the recorded transforms in order, and writes the output as the run did
+  /// (a PNG at the run's recorded `pngLevel`).
   ///
   /// The context, with the noise bank, is made at the first audio source's rate and kept; a clip is
   /// resampled to each source's own rate when it is mixed, as in the run.
-  private func remake(_ record: ManifestRecord, from source: URL, context: inout TransformContext?) throws {
+  private func remake(
+    _ record: ManifestRecord, from source: URL, pngLevel: Int, context: inout TransformContext?
+  ) throws {
     let destination = output.appendingPathComponent(record.output)
     switch destination.pathExtension.lowercased() {
     case "wav", "flac":
@@ -122,7 +125,9 @@ public struct RunReplay: Sendable {
       var image = decoded.image
       for transform in record.transforms { image = try TransformRegistry.replay(transform, on: image, in: shared) }
       let format: ImageOutputFormat = destination.pathExtension.lowercased() == "png" ? .png : .jpeg
-      try ImageFile.write(image, to: destination, as: format.encoding(forSourceStoredAs: decoded.encoding))
+      try ImageFile.write(
+        image, to: destination, as: format.encoding(forSourceStoredAs: decoded.encoding),
+        pngLevel: pngLevel)
     default:
       throw ReplayError.unknownOutputFormat(record.output)
     }

@@ -7,14 +7,17 @@ import MediaIO
 /// JPEG at the source's quality) unless an output format is given.
 public struct ImageSampleFactory: SampleFactory {
   let outputFormat: ImageOutputFormat?
+  /// The zlib level PNG samples are written at.
+  let pngLevel: Int
   public let calibration: ImageCalibration
   let chain: TransformChain<Image>
   let checklist: Checklist<MeasuredImage>
   /// The recipe's transforms as they will run, with calibrated ranges.
   public let transformLines: [String]
 
-  init(recipe: Recipe, members: [SourceExample], jobs: Int, outputFormat: ImageOutputFormat?) throws {
+  init(recipe: Recipe, members: [SourceExample], jobs: Int, outputFormat: ImageOutputFormat?, pngLevel: Int) throws {
     self.outputFormat = outputFormat
+    self.pngLevel = pngLevel
     let calibration = ImageCalibration(recipe: recipe, members: members, jobs: jobs)
     self.calibration = calibration
     let context = TransformContext(memberLuminance: calibration.memberLuminance)
@@ -62,7 +65,7 @@ public struct ImageSampleFactory: SampleFactory {
   public func fileExtension(for media: MeasuredImage) -> String { encoding(of: media).fileExtension }
 
   public func write(_ media: MeasuredImage, to url: URL) throws {
-    try ImageFile.write(media.image, to: url, as: encoding(of: media))
+    try ImageFile.write(media.image, to: url, as: encoding(of: media), pngLevel: pngLevel)
   }
 
   private func encoding(of media: MeasuredImage) -> ImageEncoding {

@@ -16,6 +16,18 @@ public enum ImageOutputFormat: String, Sendable, CaseIterable {
   }
 }
 
+/// The zlib compression level of a run's PNG samples (`--png-level`).
+public enum PNGLevel {
+  /// The levels accepted, with zlib's meaning: 0 stores, 1 is fastest, 9 smallest.
+  public static let range = 0...9
+  /// The level a run writes at unless told otherwise. BENCHMARKS.md ("PNG level") gives the size and time
+  /// of each level on the shipped slices' samples: level 1 writes them several times faster than level 6
+  /// for files a few percent larger, the trade OpenCV's `imwrite` makes by default.
+  public static let runDefault = 1
+  /// The level of folders written before the level was recorded: the PNG writer's own default.
+  public static let unrecorded = PNGFile.defaultCompressionLevel
+}
+
 /// The file format of an audio run's samples (`--audio-format`), both 16-bit PCM.
 public enum AudioOutputFormat: String, Sendable, CaseIterable {
   case wav, flac

@@ -75,7 +75,7 @@ public struct PreparedRun: Sendable {
       maker = .audio(factory)
     case .image:
       let factory = try ImageSampleFactory(
-        recipe: recipe, members: members, jobs: request.jobs, outputFormat: request.imageFormat)
+        recipe: recipe, members: members, jobs: request.jobs, outputFormat: request.imageFormat, pngLevel: request.pngLevel)
       notes += factory.calibration.notes
       maker = .image(factory)
     }
@@ -142,7 +142,8 @@ public struct PreparedRun: Sendable {
         sourcesWhere: request.sourcesWhere.map(\.description),
         mediaRoot: request.mediaRoot.map { RelativePath.from(request.output, to: $0) },
         predictions: request.predictions.map { RelativePath.from(request.output, to: $0) }),
-      output: recipe.modality == .audio ? request.audioFormat.rawValue : request.imageFormat?.rawValue ?? "as-source")
+      output: recipe.modality == .audio ? request.audioFormat.rawValue : request.imageFormat?.rawValue ?? "as-source",
+      pngLevel: recipe.modality == .image ? request.pngLevel : nil)
     let settings = RunSettings(
       slice: recipe.name, count: request.count, seed: request.seed, jobs: request.jobs, redraws: recipe.redraws,
       sourcesPerSample: Self.sourcesPerSample, shard: request.shard, recipeHash: recipeHash)

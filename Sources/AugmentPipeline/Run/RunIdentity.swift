@@ -17,10 +17,14 @@ public struct RunIdentity: Sendable, Equatable, Codable {
   /// How samples are written (`--audio-format`, `--image-format`, or `as-source` for images stored as their
   /// source was), so a resume cannot mix formats in one folder; `nil` in folders written before it was recorded.
   public var output: String?
+  /// The zlib level of an image run's PNG samples (`--png-level`), so a replay writes the same bytes and a
+  /// resume cannot mix levels; `nil` for audio runs and in folders written before it was recorded
+  /// (``PNGLevel/unrecorded``).
+  public var pngLevel: Int?
 
   public init(
     slice: String, count: Int, seed: UInt64, recipeHash: String, dataset: String, shard: Shard?,
-    sources: SourceSettings? = nil, output: String? = nil
+    sources: SourceSettings? = nil, output: String? = nil, pngLevel: Int? = nil
   ) {
     self.slice = slice
     self.count = count
@@ -31,11 +35,12 @@ public struct RunIdentity: Sendable, Equatable, Codable {
     self.toolVersion = ToolVersion.current
     self.sources = sources
     self.output = output
+    self.pngLevel = pngLevel
   }
 
   enum CodingKeys: String, CodingKey {
     case slice, count, seed, dataset, shard, sources, output
-    case recipeHash = "recipe_hash", toolVersion = "tool_version"
+    case recipeHash = "recipe_hash", toolVersion = "tool_version", pngLevel = "png_level"
   }
 }
 

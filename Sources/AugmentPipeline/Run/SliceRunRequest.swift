@@ -25,6 +25,8 @@ public struct SliceRunRequest: Sendable {
   public var allowOutsidePaths: Bool
   /// The encoding of image samples; `nil` stores each like its source.
   public var imageFormat: ImageOutputFormat?
+  /// The zlib level PNG samples are written at (`--png-level`).
+  public var pngLevel: Int
   /// The file format of audio samples.
   public var audioFormat: AudioOutputFormat
   /// How samples spread over the sources (`--balance`).
@@ -40,7 +42,7 @@ public struct SliceRunRequest: Sendable {
     slice: String, count: Int, seed: UInt64, jobs: Int, recipes: RecipeBook = .builtIn, dataset: URL,
     sources: SliceDataset.SourceSelection = .untaggedCorrect, noiseBanks: URL, output: URL, shard: Shard? = nil,
     resume: Bool = false, force: Bool = false, allowOutsidePaths: Bool = false,
-    imageFormat: ImageOutputFormat? = nil, audioFormat: AudioOutputFormat = .wav, balance: SourceBalance = .label,
+    imageFormat: ImageOutputFormat? = nil, pngLevel: Int = PNGLevel.runDefault, audioFormat: AudioOutputFormat = .wav, balance: SourceBalance = .label,
     sourcesWhere: [SourceFilter] = [], mediaRoot: URL? = nil, predictions: URL? = nil
   ) {
     self.slice = slice
@@ -57,6 +59,7 @@ public struct SliceRunRequest: Sendable {
     self.force = force
     self.allowOutsidePaths = allowOutsidePaths
     self.imageFormat = imageFormat
+    self.pngLevel = pngLevel
     self.audioFormat = audioFormat
     self.balance = balance
     self.sourcesWhere = sourcesWhere
