@@ -47,11 +47,18 @@ public struct SensorNoise: Transform {
           noise = next
           spare = nil
         } else {
-          // Box–Muller: two uniform draws give two independent standard normal values.
-          let radius = (-2 * log(1 - rng.unitDouble())).squareRoot()
-          let angle = 2 * Double.pi * rng.unitDouble()
-          noise = radius * cos(angle)
-          spare = radius * sin(angle)
+          // Marsaglia's polar method: a point drawn uniformly in the unit disc gives two independent
+          // standard normal values with one logarithm and no sine or cosine, which cost a dim image's
+          // run a fifth of its time in the Box–Muller form.
+          var u = 0.0, v = 0.0, s = 0.0
+          repeat {
+            u = 2 * rng.unitDouble() - 1
+            v = 2 * rng.unitDouble() - 1
+            s = u * u + v * v
+          } while s >= 1 || s == 0
+          let scale = (-2 * log(s) / s).squareRoot()
+          noise = u * scale
+          spare = v * scale
         }
         samples[index] = Float(min(max(Double(samples[index]) + sigma * noise, 0), 1))
       }
