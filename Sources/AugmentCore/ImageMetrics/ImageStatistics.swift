@@ -38,7 +38,8 @@ public struct ImageStatistics: Sendable, Codable, Equatable {
     guard box.fits(imageWidth: image.width, imageHeight: image.height) else {
       throw .boxOutsideImage(box, width: image.width, height: image.height)
     }
-    return LumaPlane(image).meanAndDeviation(in: box)
+    let plane = LumaPlane(image, in: box)
+    return plane.meanAndDeviation(in: plane.wholeImage)
   }
 
   private static func laplacianVariance(_ luma: LumaPlane) -> Double {

@@ -17,28 +17,39 @@ struct LumaPlane {
   /// Pixels with some colour channel at the largest level.
   let brightPixels: Int
 
+  /// The luma of the whole image.
   init(_ image: Image) {
-    width = image.width
-    height = image.height
+    self.init(image, in: PixelBox(x: 0, y: 0, width: image.width, height: image.height))
+  }
+
+  /// The luma of the pixels inside `box` only, which must fit the image: a plane `box.width` wide and
+  /// `box.height` high. A statistic of a small box then costs the box, not the frame.
+  init(_ image: Image, in box: PixelBox) {
+    precondition(box.fits(imageWidth: image.width, imageHeight: image.height), "the box must fit the image")
+    width = box.width
+    height = box.height
     let channels = image.channelCount
     let isColor = image.layout.colorChannelCount == 3
     let maxLevel = image.bitDepth.maxLevel
     let scale = 1 / Double(maxLevel)
-    let count = image.width * image.height
+    let count = box.width * box.height
     var dark = 0
     var bright = 0
     values = [Double](unsafeUninitializedCapacity: count) { output, initialized in
       image.pixels.withUnsafeBufferPointer { pixels in
-        for p in 0..<count {
-          let base = p * channels
-          let red = level(pixels[base], maxLevel)
-          let green = isColor ? level(pixels[base + 1], maxLevel) : red
-          let blue = isColor ? level(pixels[base + 2], maxLevel) : red
-          let weighted =
-            Self.rec709.red * Double(red) + Self.rec709.green * Double(green) + Self.rec709.blue * Double(blue)
-          output[p] = (isColor ? weighted : Double(red)) * scale
-          dark &+= Swift.min(red, green, blue) == 0 ? 1 : 0
-          bright &+= Swift.max(red, green, blue) == maxLevel ? 1 : 0
+        for row in 0..<box.height {
+          let rowStart = (box.y + row) * image.width + box.x
+          for column in 0..<box.width {
+            let base = (rowStart + column) * channels
+            let red = level(pixels[base], maxLevel)
+            let green = isColor ? level(pixels[base + 1], maxLevel) : red
+            let blue = isColor ? level(pixels[base + 2], maxLevel) : red
+            let weighted =
+              Self.rec709.red * Double(red) + Self.rec709.green * Double(green) + Self.rec709.blue * Double(blue)
+            output[row * box.width + column] = (isColor ? weighted : Double(red)) * scale
+            dark &+= Swift.min(red, green, blue) == 0 ? 1 : 0
+            bright &+= Swift.max(red, green, blue) == maxLevel ? 1 : 0
+          }
         }
       }
       initialized = count
