@@ -110,7 +110,6 @@ def render(raw: Path, machine: dict) -> str:
                        f"{number(r.median('output_kilobytes_per_file', case, 'theirs', jobs))} |")
     out.append("")
 
-    overheads = {}
     out.append("### Transform overhead over plain decode+encode")
     out.append("")
     out.append("Overhead = (time per file end to end − time per file decode+encode) ÷ time per file decode+encode, "
@@ -127,8 +126,6 @@ def render(raw: Path, machine: dict) -> str:
                 values[side] = (a, b, b / a - 1 if a and b else None)
                 c, d = r.cpu_per_file(e2e, side, jobs), r.cpu_per_file(io, side, jobs)
                 cpu[side] = c / d - 1 if c and d else None
-            if "level 1" not in media:
-                overheads[(media, jobs)] = values["ours"][2]
             pct = lambda v: "–" if v is None else f"{100 * v:+.0f}%"
             out.append(f"| {media} | {jobs} | {number(values['ours'][0])} | {number(values['ours'][1])} | "
                        f"{pct(values['ours'][2])} | {pct(cpu['ours'])} | {pct(values['theirs'][2])} | {pct(cpu['theirs'])} |")
@@ -223,11 +220,6 @@ def render(raw: Path, machine: dict) -> str:
         ok = all(v is not None and v >= target for _, _, v in values)
         text = "; ".join(f"{kind} {number(v, 1)}× ({j} worker{'s' * (j > 1)})" for kind, j, v in values)
         out.append(f"| {case.upper()} ≥ {target}× {PEERS[case]} | {text} | {verdict(ok)} |")
-    for media in ("audio", "image (level 6)"):
-        values = [(jobs, v) for (m, jobs), v in overheads.items() if m == media]
-        ok = all(v is not None and v <= 0.25 for _, v in values)
-        text = ", ".join(f"{100 * v:+.0f}% with {j} worker{'s' * (j > 1)}" for j, v in values if v is not None)
-        out.append(f"| {media} transform overhead over decode+encode ≤ 25% | {text} | {verdict(ok)} |")
     out.append(f"| peak memory of a 10,000-sample run < 300 MB | "
                f"{number(large_peak, 0) + ' MB' if large_peak else 'not run'} | "
                f"{verdict(large_peak is not None and large_peak < 300) if large_peak else '–'} |")
