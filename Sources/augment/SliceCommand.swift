@@ -11,6 +11,31 @@ struct SliceCommand {
   var options: RunOptions
   /// With a plan, `--out` is a parent folder and each slice gets its own subfolder.
   var outputIsPerSlice: Bool
+  /// Continue the run in the folder although `--resume` was not given: a plan's slice whose folder holds part of
+  /// its run (see ``adoptExistingRun()``).
+  var resumesExistingRun = false
+
+  /// With a plan, a slice's folder may already hold its run, from a single-slice run such as the quick start or
+  /// from an earlier plan. A run that holds at least the plan's count and its own `run.json` count is complete:
+  /// it is skipped with a message, its records untouched. One that holds fewer is resumed up to the larger of
+  /// the two counts, so `run.json`'s count is never lowered. Returns whether the slice is still to run; a folder
+  /// that holds no run, or another run, is left to the run itself to report.
+  mutating func adoptExistingRun() -> Bool {
+    let folder = OutputFolder(url: URL(fileURLWithPath: output), shard: try? options.resolvedShard())
+    guard let (identity, samples) = try? folder.existingRun(), identity.slice == slice else { return true }
+    let target = max(count, identity.count)
+    if samples >= target {
+      print(
+        "\(slice): \(output)/ already holds \(samples) samples (the plan asks for \(count)); "
+          + "skipped, its records kept as they are")
+      return false
+    }
+    FileHandle.standardError.write(
+      Data("note: \(slice): \(output)/ holds \(samples) of \(target) samples; resuming it\n".utf8))
+    count = target
+    resumesExistingRun = true
+    return true
+  }
 
   func run() throws -> ExitCode {
     let request: SliceRunRequest
@@ -48,20 +73,20 @@ struct SliceCommand {
     let recipes = try RecipeOptions.book(config: options.config)
     let recipe = try recipes.recipe(named: slice)
     let dataset = options.dataset ?? (recipe.modality == .audio ? "samples/errors-speech.csv" : "samples/errors-images.csv")
-    let out: String
-    if let base = options.out {
-      out = outputIsPerSlice ? (base as NSString).appendingPathComponent(slice) : base
-    } else {
-      out = "augmented/\(slice)"
-    }
     return SliceRunRequest(
       slice: slice, count: count, seed: options.seed, jobs: options.jobs, recipes: recipes,
       dataset: URL(fileURLWithPath: dataset), sources: SliceDataset.SourceSelection(rawValue: options.sources)!,
-      noiseBanks: URL(fileURLWithPath: options.noiseBanks), output: URL(fileURLWithPath: out),
-      shard: try options.resolvedShard(), resume: options.resume, force: options.force,
+      noiseBanks: URL(fileURLWithPath: options.noiseBanks), output: URL(fileURLWithPath: output),
+      shard: try options.resolvedShard(), resume: options.resume || resumesExistingRun, force: options.force,
       allowOutsidePaths: options.allowOutsidePaths, imageFormat: options.imageFormat, audioFormat: options.audioFormat,
       balance: options.balance, sourcesWhere: options.sourcesWhere, mediaRoot: options.mediaRoot.map { URL(fileURLWithPath: $0) },
       predictions: options.predictions.map { URL(fileURLWithPath: $0) })
+  }
+
+  /// The slice's output folder: `--out`, its subfolder for the slice with a plan, or `augmented/<slice>`.
+  private var output: String {
+    guard let base = options.out else { return "augmented/\(slice)" }
+    return outputIsPerSlice ? (base as NSString).appendingPathComponent(slice) : base
   }
 
   /// Ctrl-C and SIGTERM ask the run to stop after the batch in flight; a second Ctrl-C ends at once.
