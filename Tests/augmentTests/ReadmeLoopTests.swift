@@ -90,7 +90,9 @@ import Testing
     let car = try #require(try Self.plannedCounts(folder)["car-noise"])
     #expect(car < 12)
 
-    let result = try Self.run(["run", "--plan", "plan.json", "--out", "augmented"] + Self.inputs, in: folder)
+    // With --resume, as a refusal to write into a folder suggests: slices without a folder start afresh.
+    let result = try Self.run(
+      ["run", "--plan", "plan.json", "--out", "augmented", "--resume"] + Self.inputs, in: folder)
     #expect(
       result.stdout.contains(
         "car-noise: augmented/car-noise/ already holds 12 samples (the plan asks for \(car)); skipped, "
@@ -98,5 +100,12 @@ import Testing
     #expect(try Self.runCount(folder, "car-noise") == 12)
     #expect(try Self.manifest(folder, "car-noise") == made)
     #expect(result.stdout.contains("people-noise: made "))
+
+    // A folder holding a run of another seed is not this plan's run: it is not skipped but refused, untouched.
+    let other = try AugmentCLI.run(
+      ["run", "--plan", "plan.json", "--out", "augmented", "--seed", "7"] + Self.inputs, in: folder.url)
+    #expect(other.status == 65)
+    #expect(other.stderr.contains("augmented/car-noise already holds files"), "\(other.stderr)")
+    #expect(try Self.manifest(folder, "car-noise") == made)
   }
 }
