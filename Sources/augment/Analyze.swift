@@ -21,7 +21,8 @@ struct Analyze: ParsableCommand {
 
       Exit status: 0 on success, 64 for a usage error, 65 when an input file is malformed (the message names \
       the file and line), 66 when it cannot be read.
-      """)
+      """,
+    aliases: ["analyse"])
 
   @Argument(help: "The error-analysis table (.csv or .jsonl), or a dataset folder.")
   var table: String

@@ -27,6 +27,9 @@ extension ExitCode {
     switch error {
     case let code as ExitCode: self = code
     case RunError.notWeak: self = .failure
+    // Names given on the command line (--slice, a column for --balance or --sources-where) that do not exist,
+    // and options found wrong once their files are read, are usage errors like an unknown option.
+    case RecipeError.unknownSlice, RunError.unknownColumn, is ValidationError: self = .validationFailure
     case RunError.cannotWrite, RunError.folderLocked, MediaError.writeFailed: self = .cannotWrite
     case RunError.missingInput, MediaError.fileNotFound, NoiseBankError.notAFolder, VerificationError.noFolder:
       self = .missingInput

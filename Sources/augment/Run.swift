@@ -32,17 +32,13 @@ struct Run: ParsableCommand {
   @OptionGroup var options: RunOptions
 
   /// What the parser did not recognise. Every option of a run is optional, so a misspelt `--cont 5` would
-  /// otherwise pass parsing and be reported as a missing --count; kept here, it is reported as itself.
+  /// otherwise pass parsing and be reported as a missing --count; kept here, it is reported as itself, with the
+  /// option or subcommand it most likely meant.
   @Argument(parsing: .allUnrecognized, help: .hidden)
   var unrecognized: [String] = []
 
   func validate() throws {
-    if let first = unrecognized.first {
-      throw ValidationError(
-        first.hasPrefix("-")
-          ? "Unknown option '\(first)'. See 'augment run --help'."
-          : "Unknown subcommand or argument '\(first)'. See 'augment --help'.")
-    }
+    if let first = unrecognized.first { throw ValidationError(UnknownWord.message(for: first)) }
     if plan == nil {
       guard slice != nil else { throw ValidationError("Give --slice SLICE (see `augment recipes`) or --plan plan.json.") }
       guard let count else { throw ValidationError("Give --count N, the number of samples to make.") }
@@ -57,7 +53,9 @@ struct Run: ParsableCommand {
     let jobs = try plan.map { try PlanFile.entries(at: $0) } ?? [(slice!, count!)]
     var worst: ExitCode = .success
     for (slice, count) in jobs {
-      let status = try SliceCommand(slice: slice, count: count, options: options, outputIsPerSlice: plan != nil).run()
+      var command = SliceCommand(slice: slice, count: count, options: options, outputIsPerSlice: plan != nil)
+      if plan != nil, !command.adoptExistingRun() { continue }
+      let status = try command.run()
       if status != .success { worst = status }
       if status == .interrupted { break }
     }

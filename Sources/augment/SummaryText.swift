@@ -9,11 +9,15 @@ enum SummaryText {
     lines.append("\(summary.slice)\(shard): made \(summary.made) of \(summary.requested) in \(folder)/"
       + (summary.madeNow != summary.made ? " (\(summary.madeNow) now)" : ""))
     lines.append(String(format: "  %.1f s, %.1f samples/s", summary.seconds, summary.samplesPerSecond))
-    let rejected = summary.rejectedByRule.values.reduce(0, +)
-    if rejected > 0 {
+    // Candidates, as rejected.jsonl lists them; a candidate can fail several rules, so the rule counts add up to
+    // more and are labelled as rule failures.
+    let rejected = summary.rejected ?? 0
+    if !summary.rejectedByRule.isEmpty {
       let byRule = summary.rejectedByRule.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
         .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-      lines.append("  rejected \(rejected) candidates: \(byRule) (details in rejected.jsonl)")
+      lines.append(
+        "  rejected \(rejected) candidate\(rejected == 1 ? "" : "s") (the lines of rejected.jsonl); "
+          + "rule failures: \(byRule)")
     } else {
       lines.append("  rejected 0 candidates")
     }

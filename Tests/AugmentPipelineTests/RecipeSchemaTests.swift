@@ -104,12 +104,4 @@ import Testing
     let book = try RecipeBook.builtIn.adding(contentsOf: try folder.write(json, to: "every.json"))
     for recipe in recipes { #expect(try book.recipe(named: recipe.name) == recipe) }
   }
-
-  @Test func suggestionsAreTheNearestCloseKey() {
-    #expect(RecipeSchema.editDistance("snr_dbb", "snr_db") == 1)
-    #expect(RecipeSchema.editDistance("", "abc") == 3)
-    #expect(RecipeSchema.editDistance("kitten", "sitting") == 3)
-    #expect(RecipeSchema.suggestion(for: "min_stio", among: ["min_stoi", "min_ssim"]) == "min_stoi")
-    #expect(RecipeSchema.suggestion(for: "colour", among: ["category", "snr_db"]) == nil)
-  }
 }

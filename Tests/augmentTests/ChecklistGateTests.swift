@@ -35,6 +35,15 @@ import Testing
     #expect(result.status == 65)
     let rejected = try Self.rejections(folder)
     #expect(!rejected.isEmpty)
+    // The terminal and summary.json count candidates, as rejected.jsonl lists them; a candidate can fail more
+    // than one rule, so the rule failures are counted apart and add up to more.
+    let summary = try JSONDecoder().decode(
+      RunSummary.self, from: Data(contentsOf: URL(fileURLWithPath: folder.path("out/summary.json"))))
+    #expect(summary.rejected == rejected.count)
+    #expect(summary.rejectedByRule.values.reduce(0, +) > rejected.count)
+    #expect(
+      result.stdout.contains("  rejected \(rejected.count) candidates (the lines of rejected.jsonl); rule failures: "),
+      "\(result.stdout)")
     for rejection in rejected {
       #expect(rejection.failed.contains("stoi"))
       let stoi = try #require(rejection.checks["stoi"])

@@ -22,10 +22,33 @@ import Testing
   @Test func misspeltOptionIsReportedAsItself() throws {
     let result = try Self.run(["--cont", "5", "--dry-run"])
     #expect(result.status == 64)
-    #expect(result.stderr.contains("Unknown option '--cont'. See 'augment run --help'."), "\(result.stderr)")
-    let subcommand = try AugmentCLI.run(["analyse", "table.csv"])
+    #expect(
+      result.stderr.contains("Unknown option '--cont'. Did you mean '--count'? See 'augment run --help'."),
+      "\(result.stderr)")
+  }
+
+  /// A typo in an option, a subcommand or a slice is a usage error (64) that names the nearest real one; a word
+  /// nothing is near gets no guess.
+  @Test func typosAreUsageErrorsWithTheNearestName() throws {
+    let option = try AugmentCLI.run(["--cuont", "10", "--slice", "car-noise"])
+    #expect(option.status == 64)
+    #expect(option.stderr.contains("Unknown option '--cuont'. Did you mean '--count'?"), "\(option.stderr)")
+    #expect(!option.stderr.contains("Give --count"))
+    let subcommand = try AugmentCLI.run(["recipe"])
     #expect(subcommand.status == 64)
-    #expect(subcommand.stderr.contains("Unknown subcommand or argument 'analyse'. See 'augment --help'."))
+    #expect(
+      subcommand.stderr.contains("Unknown subcommand or argument 'recipe'. Did you mean 'recipes'? See 'augment --help'."),
+      "\(subcommand.stderr)")
+    let slice = try Self.run(["--slice", "car-nose", "--count", "3", "--dry-run"])
+    #expect(slice.status == 64)
+    #expect(slice.stderr.contains("no recipe for slice “car-nose”; did you mean “car-noise”?"), "\(slice.stderr)")
+    let unrelated = try AugmentCLI.run(["--slice", "zebra-crossing", "--count", "3", "--dry-run"])
+    #expect(unrelated.status == 64 && unrelated.stderr.contains("no recipe for slice “zebra-crossing”. Known: "))
+    let column = try Self.run(["--count", "3", "--balance", "speakr", "--dry-run"])
+    #expect(column.status == 64, "\(column.stderr)")
+    // The README writes "analyse"; both spellings run the analysis.
+    let analyse = try AugmentCLI.run(["analyse", AugmentCLI.sample("errors-speech.csv")])
+    #expect(analyse.status == 0 && analyse.stdout.hasPrefix("Error analysis of "), "\(analyse.stderr)")
   }
 
   @Test func otherNumericOptionsAreBounded() throws {

@@ -13,6 +13,8 @@ public struct ClassComparison: Codable, Equatable, Sendable {
   public var after: ClassMetrics?
   /// After's recall minus before's, with its interval; `nil` unless both analyses have the class.
   public var recallChange: ProportionDifference?
+  /// The class's examples by what happened to each, with the exact McNemar test; `nil` unless the tables pair.
+  public var paired: PairedOutcomes?
   /// After's precision minus before's, with its interval; `nil` unless the model predicts the class in both.
   public var precisionChange: ProportionDifference?
   /// After's F1 minus before's; `nil` unless both analyses have the class.
@@ -21,32 +23,39 @@ public struct ClassComparison: Codable, Equatable, Sendable {
 
   public init(
     label: String, before: ClassMetrics?, after: ClassMetrics?, recallChange: ProportionDifference?,
-    precisionChange: ProportionDifference?, f1Change: Double?, verdict: ComparisonVerdict
+    paired: PairedOutcomes? = nil, precisionChange: ProportionDifference?, f1Change: Double?, verdict: ComparisonVerdict
   ) {
     self.label = label
     self.before = before
     self.after = after
     self.recallChange = recallChange
+    self.paired = paired
     self.precisionChange = precisionChange
     self.f1Change = f1Change
     self.verdict = verdict
   }
 
-  /// Compares the class `label` of two classifications; `z` is the normal quantile of the confidence level.
-  /// `nil` when neither labels an example with the class.
-  init?(label: String, before: ClassificationMetrics, after: ClassificationMetrics, z: Double) {
+  /// Compares the class `label` of two classifications at `level`, example by example when `paired` holds the
+  /// outcomes of the class's examples. Precision is over the examples each model predicted as the class, which
+  /// differ between the models, so its interval is always the independent one. `nil` when neither labels an
+  /// example with the class.
+  init?(
+    label: String, before: ClassificationMetrics, after: ClassificationMetrics, paired: PairedOutcomes?,
+    level: ConfidenceLevel
+  ) {
     let before = MeasuredClass(label, in: before)
     let after = MeasuredClass(label, in: after)
-    guard let verdict = ComparisonVerdict.between(before?.recall, after?.recall, z: z) else { return nil }
+    guard let verdict = ComparisonVerdict.between(before?.recall, after?.recall, paired: paired, level: level)
+    else { return nil }
     var precisionChange: ProportionDifference?
     if let first = before?.precision, let second = after?.precision {
-      precisionChange = .newcombe(second, minus: first, z: z)
+      precisionChange = .newcombe(second, minus: first, z: level.z)
     }
     var f1Change: Double?
     if let before, let after { f1Change = after.metrics.f1 - before.metrics.f1 }
     self.init(
       label: label, before: before?.metrics, after: after?.metrics, recallChange: verdict.change,
-      precisionChange: precisionChange, f1Change: f1Change, verdict: verdict.verdict)
+      paired: verdict.change == nil ? nil : paired, precisionChange: precisionChange, f1Change: f1Change, verdict: verdict.verdict)
   }
 }
 

@@ -2,7 +2,9 @@ import Foundation
 
 extension ReportFormatter {
   /// The comparison: slices and classes with their figures before and after, the change with its interval and
-  /// the verdict, then every slice or class that dropped in a block of its own, so it cannot be missed.
+  /// the verdict (and, for paired tables, the examples that changed either way with the exact McNemar p), then
+  /// every slice or class that dropped, or got worse without significance, in a block of its own, so it cannot be
+  /// missed.
   public static func format(_ comparison: ComparisonReport) -> String {
     var sections = [comparisonHeader(comparison), sliceComparisonSection(comparison)]
     if !comparison.classes.isEmpty {
@@ -19,9 +21,21 @@ extension ReportFormatter {
       "Comparison of \(comparison.before.dataset) (\(comparison.before.rowCount) rows) "
         + "with \(comparison.after.dataset) (\(comparison.after.rowCount) rows), "
         + "correct when \(ScoreRule.condition(of: comparison.scoreRule))",
-      "Change = accuracy after - accuracy before, in percentage points, with its \(level(comparison)) interval "
-        + "(Newcombe's hybrid score interval, the tables taken as independent samples)",
+      "Change = accuracy after - accuracy before, in percentage points, with its \(level(comparison)) interval",
     ]
+    if let media = comparison.before.media {
+      lines.append("Media: \(media.joined(separator: " and ")) in both tables")
+    }
+    if comparison.paired {
+      lines.append(
+        "Paired: both tables hold the same \(comparison.before.rowCount) examples (ids, labels and tags), so each "
+          + "row is compared with itself: exact McNemar test on the rows that changed (the verdict, at "
+          + "\(level(comparison))) and Newcombe's square-and-add interval for paired proportions")
+    } else {
+      lines.append(
+        "Unpaired: \(comparison.pairingNote ?? "the tables do not hold the same examples"); the tables are taken as "
+          + "independent samples: Newcombe's hybrid score interval, the verdict whether it excludes zero")
+    }
     if comparison.before.weighted || comparison.after.weighted {
       lines.append("The weight column is not used: every figure counts examples")
     }
@@ -37,6 +51,11 @@ extension ReportFormatter {
           "Samples for slices neither table has: "
             + unmatched.map { "\($0.key) (\($0.value))" }.joined(separator: ", "))
       }
+      for (kind, counts) in (comparison.otherMediaSamples ?? [:]).sorted(by: { $0.key < $1.key }) {
+        lines.append(
+          "Not counted, \(kind) samples unlike the tables' media: "
+            + counts.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: ", "))
+      }
     }
     return lines.joined(separator: "\n")
   }
@@ -47,8 +66,9 @@ extension ReportFormatter {
     if showsSamples { columns.append(("samples added", .right)) }
     columns += [
       ("accuracy before", .right), ("after", .right), ("change", .right), ("\(level(comparison)) interval", .left),
-      ("gap to HLP before", .right), ("after", .right), ("verdict", .left),
     ]
+    if comparison.paired { columns += pairedColumns }
+    columns += [("gap to HLP before", .right), ("after", .right), ("verdict", .left)]
     var table = TextTable(columns)
     for slice in comparison.slices {
       var row = [slice.name, count(slice.before?.count), count(slice.after?.count)]
@@ -56,6 +76,9 @@ extension ReportFormatter {
       row += [
         Percent.format(slice.before?.accuracy, absent: "-"), Percent.format(slice.after?.accuracy, absent: "-"),
         signedPoints(slice.accuracyChange?.estimate), interval(slice.accuracyChange),
+      ]
+      if comparison.paired { row += pairedCells(slice.paired) }
+      row += [
         Percent.format(slice.before?.gapToHLP, absent: "-"), Percent.format(slice.after?.gapToHLP, absent: "-"),
         slice.verdict.label,
       ]
@@ -65,21 +88,29 @@ extension ReportFormatter {
   }
 
   private static func classComparisonSection(_ comparison: ComparisonReport) -> String {
-    var table = TextTable([
+    var columns: [(String, TextTable.Alignment)] = [
       ("class", .left), ("support before", .right), ("after", .right), ("recall before", .right),
       ("after", .right), ("change", .right), ("\(level(comparison)) interval", .left),
+    ]
+    if comparison.paired { columns += pairedColumns }
+    columns += [
       ("precision before", .right), ("after", .right), ("F1 before", .right), ("after", .right),
       ("change", .right), ("verdict", .left),
-    ])
+    ]
+    var table = TextTable(columns)
     for entry in comparison.classes {
-      table.append([
+      var row = [
         entry.label, count(entry.before?.support), count(entry.after?.support),
         Percent.format(entry.before?.recall, absent: "-"), Percent.format(entry.after?.recall, absent: "-"),
         signedPoints(entry.recallChange?.estimate), interval(entry.recallChange),
+      ]
+      if comparison.paired { row += pairedCells(entry.paired) }
+      row += [
         Percent.format(entry.before?.precision, absent: "-"), Percent.format(entry.after?.precision, absent: "-"),
         Percent.format(entry.before?.f1, absent: "-"), Percent.format(entry.after?.f1, absent: "-"),
         signedPoints(entry.f1Change), entry.verdict.label,
-      ])
+      ]
+      table.append(row)
     }
     var lines = ["Classes (verdict from recall, the accuracy on the class's examples; F1 change has no interval)"]
     lines.append(table.render())
@@ -90,17 +121,52 @@ extension ReportFormatter {
   }
 
   /// Every slice and class that got worse, with its size before and after, so that "can adding data hurt?" is
-  /// answered where nobody scrolls past it.
+  /// answered where nobody scrolls past it: first the significant drops, then the drops chance could explain, then
+  /// (paired) every other slice or class where some rows went from right to wrong. "Nothing dropped" is said only
+  /// when no row got worse (paired) or no slice or class is lower (unpaired).
   private static func droppedSection(_ comparison: ComparisonReport) -> String {
     let (slices, classes) = comparison.dropped
+    let (worseSlices, worseClasses) = comparison.worseNotSignificant
+    let named = Set(slices.map(\.name) + worseSlices.map(\.name))
+    let namedClasses = Set(classes.map(\.label) + worseClasses.map(\.label))
+    let rowsWorse =
+      comparison.slices.filter { !named.contains($0.name) && ($0.paired?.becameWrong ?? 0) > 0 }.map {
+        "  slice \($0.name): \($0.paired!.rowChanges)"
+      }
+      + comparison.classes.filter { !namedClasses.contains($0.label) && ($0.paired?.becameWrong ?? 0) > 0 }.map {
+        "  class \($0.label): \($0.paired!.rowChanges)"
+      }
+    var blocks: [String] = []
     let total = slices.count + classes.count
-    guard total > 0 else {
-      return "Nothing dropped: no slice or class is clearly worse after (at \(level(comparison)) confidence)"
+    if total > 0 {
+      let test = comparison.paired ? "the exact McNemar test is significant" : "the whole interval of the change is below zero"
+      blocks.append(
+        ([
+          "!!! DROPPED: \(total) \(total == 1 ? "slice or class is" : "slices or classes are") worse after "
+            + "(\(test) at \(level(comparison))) !!!"
+        ] + entries(slices, classes, comparison)).joined(separator: "\n"))
     }
-    var lines = [
-      "!!! DROPPED: \(total) \(total == 1 ? "slice or class is" : "slices or classes are") worse after "
-        + "(the whole \(level(comparison)) interval of the change is below zero) !!!"
-    ]
+    let worse = worseSlices.count + worseClasses.count
+    if worse > 0 {
+      blocks.append(
+        (["Worse, but not significantly (chance could explain it at \(level(comparison))):"]
+          + entries(worseSlices, worseClasses, comparison)).joined(separator: "\n"))
+    }
+    if !rowsWorse.isEmpty {
+      blocks.append((["Rows now wrong that were right, elsewhere:"] + rowsWorse).joined(separator: "\n"))
+    }
+    guard blocks.isEmpty else { return blocks.joined(separator: "\n\n") }
+    return comparison.paired
+      ? "Nothing dropped: no row that was right before is wrong after"
+      : "Nothing dropped: no slice or class has lower accuracy after"
+  }
+
+  /// One line per slice and class: accuracy (recall) before and after, the change and its interval, the sizes,
+  /// and for paired tables what happened row by row.
+  private static func entries(
+    _ slices: [SliceComparison], _ classes: [ClassComparison], _ comparison: ComparisonReport
+  ) -> [String] {
+    var lines: [String] = []
     for slice in slices {
       guard let before = slice.before, let after = slice.after, let change = slice.accuracyChange else { continue }
       var line =
@@ -108,16 +174,28 @@ extension ReportFormatter {
         + "(\(signedPoints(change.estimate)) points, \(level(comparison)) interval \(interval(change))) "
         + "on \(before.count) -> \(after.count) examples"
       if let added = slice.samplesAdded { line += ", \(added) samples added" }
+      if let paired = slice.paired { line += "; \(paired.rowChanges)" }
       lines.append(line)
     }
     for entry in classes {
       guard let before = entry.before, let after = entry.after, let change = entry.recallChange else { continue }
-      lines.append(
+      var line =
         "  class \(entry.label): recall \(Percent.format(before.recall, absent: "-")) -> "
-          + "\(Percent.format(after.recall, absent: "-")) (\(signedPoints(change.estimate)) points, "
-          + "\(level(comparison)) interval \(interval(change))) on \(before.support) -> \(after.support) examples")
+        + "\(Percent.format(after.recall, absent: "-")) (\(signedPoints(change.estimate)) points, "
+        + "\(level(comparison)) interval \(interval(change))) on \(before.support) -> \(after.support) examples"
+      if let paired = entry.paired { line += "; \(paired.rowChanges)" }
+      lines.append(line)
     }
-    return lines.joined(separator: "\n")
+    return lines
+  }
+
+  private static let pairedColumns: [(String, TextTable.Alignment)] = [
+    ("right->wrong", .right), ("wrong->right", .right), ("McNemar p", .right),
+  ]
+
+  private static func pairedCells(_ paired: PairedOutcomes?) -> [String] {
+    guard let paired else { return ["-", "-", "-"] }
+    return [String(paired.becameWrong), String(paired.becameRight), PairedOutcomes.format(paired.pValue)]
   }
 
   /// The confidence level as a percentage: `95%`, `99.9%`.

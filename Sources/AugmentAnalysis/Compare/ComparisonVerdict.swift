@@ -1,11 +1,17 @@
 /// What happened to a slice (or a class) between the error analysis before and the one after retraining.
+///
+/// For tables of the same examples (paired) the verdict is the exact McNemar test's at the chosen confidence; for
+/// independent tables it is whether the change's interval excludes zero.
 public enum ComparisonVerdict: String, Codable, Sendable, CaseIterable {
-  /// The whole confidence interval of the accuracy change lies above zero.
+  /// Accuracy is significantly higher after.
   case improved
-  /// The whole confidence interval lies below zero: the slice got worse, which adding data can cause (by shifting
+  /// Accuracy is significantly lower after: the slice got worse, which adding data can cause (by shifting
   /// the training mix away from it, or by adding unrealistic examples).
   case dropped
-  /// The interval contains zero: any change is within what chance explains at the chosen confidence.
+  /// Accuracy is lower after, but not significantly: within what chance explains at the chosen confidence. Shown
+  /// apart from ``noClearChange`` so that a small drop is seen rather than hidden among slices that did not move.
+  case worseNotSignificant = "worse-not-significant"
+  /// Accuracy is the same or higher after, within what chance explains at the chosen confidence.
   case noClearChange = "no-clear-change"
   /// Only the first table has the slice.
   case onlyBefore = "only-before"
@@ -17,6 +23,7 @@ public enum ComparisonVerdict: String, Codable, Sendable, CaseIterable {
     switch self {
     case .improved: "improved"
     case .dropped: "DROPPED"
+    case .worseNotSignificant: "worse, not significant"
     case .noClearChange: "no clear change"
     case .onlyBefore: "only before"
     case .onlyAfter: "only after"

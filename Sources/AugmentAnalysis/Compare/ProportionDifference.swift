@@ -44,10 +44,11 @@ public struct ProportionDifference: Codable, Equatable, Sendable {
       upper: estimate + length(interval1.upperBound - p1, p2 - interval2.lowerBound))
   }
 
-  /// `improved` when the whole interval lies above zero, `dropped` when it lies below, `noClearChange` otherwise.
+  /// `improved` when the whole interval lies above zero, `dropped` when it lies below; otherwise
+  /// `worseNotSignificant` when the estimate is below zero, `noClearChange` when it is not.
   public var verdict: ComparisonVerdict {
     if lower > 0 { return .improved }
     if upper < 0 { return .dropped }
-    return .noClearChange
+    return estimate < 0 ? .worseNotSignificant : .noClearChange
   }
 }

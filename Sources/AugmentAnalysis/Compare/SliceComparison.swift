@@ -41,51 +41,84 @@ public struct SliceComparison: Codable, Equatable, Sendable {
   public var before: Side?
   /// `nil` when the analysis after has no such slice.
   public var after: Side?
-  /// After's accuracy minus before's, with its interval; `nil` unless both analyses have the slice.
+  /// After's accuracy minus before's, with its interval (paired or not, as the comparison says); `nil` unless both
+  /// analyses have the slice.
   public var accuracyChange: ProportionDifference?
+  /// The slice's examples by what happened to each, with the exact McNemar test; `nil` unless the tables pair.
+  public var paired: PairedOutcomes?
   /// Augmented samples made for the slice according to the manifests; `nil` when no manifest was given.
   public var samplesAdded: Int?
   public var verdict: ComparisonVerdict
 
   public init(
-    name: String, before: Side?, after: Side?, accuracyChange: ProportionDifference?, samplesAdded: Int?,
-    verdict: ComparisonVerdict
+    name: String, before: Side?, after: Side?, accuracyChange: ProportionDifference?, paired: PairedOutcomes? = nil,
+    samplesAdded: Int?, verdict: ComparisonVerdict
   ) {
     self.name = name
     self.before = before
     self.after = after
     self.accuracyChange = accuracyChange
+    self.paired = paired
     self.samplesAdded = samplesAdded
     self.verdict = verdict
   }
 
-  /// Compares one slice; `z` is the normal quantile of the confidence level. `nil` when neither analysis has an
-  /// example in the slice.
-  init?(name: String, before: SliceMetrics?, after: SliceMetrics?, samplesAdded: Int?, z: Double) {
+  /// Compares one slice at `level`, example by example when `paired` holds its outcomes. `nil` when neither
+  /// analysis has an example in the slice.
+  init?(
+    name: String, before: SliceMetrics?, after: SliceMetrics?, paired: PairedOutcomes?, samplesAdded: Int?,
+    level: ConfidenceLevel
+  ) {
     let before = before.flatMap(Side.init)
     let after = after.flatMap(Side.init)
     guard
-      let verdict = ComparisonVerdict.between(before?.correct, after?.correct, z: z)
+      let verdict = ComparisonVerdict.between(before?.correct, after?.correct, paired: paired, level: level)
     else { return nil }
     self.init(
-      name: name, before: before, after: after, accuracyChange: verdict.change, samplesAdded: samplesAdded,
-      verdict: verdict.verdict)
+      name: name, before: before, after: after, accuracyChange: verdict.change,
+      paired: verdict.change == nil ? nil : paired, samplesAdded: samplesAdded, verdict: verdict.verdict)
   }
 }
 
 extension ComparisonVerdict {
   /// The change from `before` to `after` and its verdict, where a missing side means the analysis does not have
-  /// the slice (or class); `nil` when neither has it.
-  static func between(_ before: Proportion?, _ after: Proportion?, z: Double)
+  /// the slice (or class); `nil` when neither has it. With `paired` outcomes of the same examples, the interval is
+  /// the paired one and the verdict the exact McNemar test's.
+  static func between(_ before: Proportion?, _ after: Proportion?, paired: PairedOutcomes?, level: ConfidenceLevel)
     -> (change: ProportionDifference?, verdict: ComparisonVerdict)?
   {
     switch (before, after) {
     case (let before?, let after?):
-      let change = ProportionDifference.newcombe(after, minus: before, z: z)
+      if let paired, let change = paired.change(z: level.z) {
+        return (change, .paired(paired, level: level))
+      }
+      let change = ProportionDifference.newcombe(after, minus: before, z: level.z)
       return (change, change.verdict)
     case (_?, nil): return (nil, .onlyBefore)
     case (nil, _?): return (nil, .onlyAfter)
     case (nil, nil): return nil
     }
+  }
+}
+
+extension ComparisonVerdict {
+  /// The exact McNemar test's verdict on paired outcomes: a significant change is `improved` or `dropped` by the
+  /// side more examples moved to; otherwise `worseNotSignificant` when more went wrong than right.
+  static func paired(_ outcomes: PairedOutcomes, level: ConfidenceLevel) -> ComparisonVerdict {
+    let worse = outcomes.becameWrong > outcomes.becameRight
+    if outcomes.pValue < 1 - level.confidence { return worse ? .dropped : .improved }
+    return worse ? .worseNotSignificant : .noClearChange
+  }
+}
+
+/// A confidence level with its two-sided normal quantile, computed once per comparison.
+struct ConfidenceLevel {
+  let confidence: Double
+  let z: Double
+
+  /// - Throws: ``ComparisonError/invalidConfidence(_:)`` unless `confidence` lies strictly between 0 and 1.
+  init(_ confidence: Double) throws {
+    z = try NormalQuantile.twoSided(confidence: confidence)
+    self.confidence = confidence
   }
 }

@@ -81,7 +81,9 @@ public enum RecipeError: Error, Equatable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .unknownSlice(let name, let known):
-      "no recipe for slice “\(name)”. Known: \(known.joined(separator: ", ")). Add one with --config FILE."
+      "no recipe for slice “\(name)”"
+        + (ClosestMatch.suggestion(for: name, among: known).map { "; did you mean “\($0)”?" } ?? ".")
+        + " Known: \(known.joined(separator: ", ")). Add one with --config FILE."
     case .unreadableFile(let path, let reason): "\(path): cannot read the recipe file (\(reason)); check the --config path."
     case .invalidFile(let path, let reason): "\(path): invalid recipe file: \(reason)."
     case .invalidEntry(let path, let line, let problem): "\(path):\(line): \(problem)."

@@ -1,3 +1,4 @@
+import AugmentCore
 import Yams
 
 /// Walks a parsed recipe file against ``RecipeSchema``, refusing the first unknown key, missing key or
@@ -103,7 +104,7 @@ struct RecipeFileCheck {
   }
 
   private static func unknown(_ what: String, _ word: String, in context: String, among known: [String]) -> String {
-    let guess = RecipeSchema.suggestion(for: word, among: known).map { "; did you mean “\($0)”?" } ?? "."
+    let guess = ClosestMatch.suggestion(for: word, among: known).map { "; did you mean “\($0)”?" } ?? "."
     return "unknown \(what) “\(word)” in \(context)\(guess) Known: \(list(known))"
   }
 

@@ -68,6 +68,16 @@ public final class OutputFolder: Sendable {
     return try keepCompleteRecords()
   }
 
+  /// The run this folder already holds, read without changing anything: its `run.json` and how many of its
+  /// manifest's samples are complete (the count a resume would keep). `nil` when the folder holds no run.
+  /// - Throws: a decoding error for a `run.json` that cannot be read as one.
+  public func existingRun() throws -> (identity: RunIdentity, samples: Int)? {
+    guard let data = try? Data(contentsOf: identityURL) else { return nil }
+    let identity = try JSONDecoder().decode(RunIdentity.self, from: data)
+    let manifest = (try? Data(contentsOf: manifestURL)) ?? Data()
+    return (identity, completeRecords(in: JSONLines.decode(ManifestRecord.self, from: manifest).records).count)
+  }
+
   /// Appends records in the order given and flushes them to disk.
   func append<T: Encodable>(_ records: [T], to file: URL) throws {
     guard !records.isEmpty else { return }
@@ -145,10 +155,7 @@ public final class OutputFolder: Sendable {
   private func keepCompleteRecords() throws -> Contents {
     guard let data = try? Data(contentsOf: manifestURL) else { return .empty }
     let (records, validLength) = JSONLines.decode(ManifestRecord.self, from: data)
-    let present = records.filter { record in
-      let attributes = try? FileManager.default.attributesOfItem(atPath: url.appendingPathComponent(record.output).path)
-      return (attributes?[.size] as? NSNumber)?.intValue == record.size
-    }
+    let present = completeRecords(in: records)
     if present.count != records.count || validLength != data.count {
       try writeAtomically(try JSONLines.encode(present), to: manifestURL)
     }
@@ -160,6 +167,14 @@ public final class OutputFolder: Sendable {
       try writeAtomically(try JSONLines.encode(kept), to: rejectedURL)
     }
     return Contents(records: present, rejections: kept)
+  }
+
+  /// The records whose output file exists with the recorded size.
+  private func completeRecords(in records: [ManifestRecord]) -> [ManifestRecord] {
+    records.filter { record in
+      let attributes = try? FileManager.default.attributesOfItem(atPath: url.appendingPathComponent(record.output).path)
+      return (attributes?[.size] as? NSNumber)?.intValue == record.size
+    }
   }
 
   private static func difference(_ old: RunIdentity, _ new: RunIdentity) -> String? {

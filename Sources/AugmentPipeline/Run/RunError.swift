@@ -1,3 +1,5 @@
+import AugmentCore
+
 /// Why a slice run could not start or go on. Each message says what to do.
 public enum RunError: Error, Equatable, CustomStringConvertible {
   case invalidShard(String)
@@ -46,7 +48,8 @@ public enum RunError: Error, Equatable, CustomStringConvertible {
     case .invalidSourceFilter(let text):
       "--sources-where “\(text)”: write COLUMN=VALUE, e.g. --sources-where split=train."
     case .unknownColumn(let column, let table, let option, let available):
-      "\(table): no column “\(column)” for \(option); "
+      "\(table): no column “\(column)” for \(option)"
+        + (ClosestMatch.suggestion(for: column, among: available).map { "; did you mean “\($0)”?" } ?? "") + "; "
         + (available.isEmpty ? "the table has no descriptive columns." : "choose one of: \(available.joined(separator: ", ")).")
     case .predictionsNeedAFolder(let table):
       "\(table) is a table: put the predictions in it. --predictions joins predictions to a folder dataset (--dataset DIR)."

@@ -14,8 +14,11 @@ public struct RunSummary: Sendable, Equatable, Codable {
   public var madeNow: Int
   /// Whether the last invocation continued a folder (`--resume`) rather than starting it.
   public var resumed: Bool
-  /// Candidates the checklist turned down, by failing rule.
+  /// Candidates the checklist turned down, by failing rule; a candidate failing two rules counts under both.
   public var rejectedByRule: [String: Int]
+  /// Candidates turned down, each once however many rules it failed: the lines of `rejected.jsonl`. `nil` in
+  /// summaries written before it was recorded.
+  public var rejected: Int? = nil
   /// Sources given up on after every redraw was rejected, or that could not be read, with the reason.
   public var skippedSources: [SkippedSource]
   /// Sample indices for which no source produced an acceptable candidate.
@@ -87,6 +90,7 @@ public struct RunSummary: Sendable, Equatable, Codable {
 
   enum CodingKeys: String, CodingKey {
     case slice, seed, shard, requested, made, notes, interrupted, seconds, resumed
+    case rejected
     case madeNow = "made_now", rejectedByRule = "rejected_by_rule", skippedSources = "skipped_sources"
     case failedIndices = "failed_indices", samplesPerSecond = "samples_per_second"
     case unreadableNoiseClips = "unreadable_noise_clips"

@@ -5,6 +5,9 @@
 /// after a run was killed before writing its own summary.
 struct RunTally {
   var made = 0
+  /// Candidates turned down (each once, the lines of `rejected.jsonl`).
+  var rejected = 0
+  /// Rule failures over those candidates: a candidate failing two rules counts under both.
   var rejectedByRule: [String: Int] = [:]
   /// Sources given up on, by source path; `times` counts the indices that gave up on each.
   var skipped: [String: RunSummary.SkippedSource] = [:]
@@ -19,6 +22,7 @@ struct RunTally {
   /// came from; a source other than the accepted sample's was given up on for that index.
   init(kept: OutputFolder.Contents) {
     made = kept.records.count
+    rejected = kept.rejections.count
     let acceptedSource = Dictionary(kept.records.map { ($0.index, $0.source) }, uniquingKeysWith: { first, _ in first })
     var groups: [SourceTry: [RejectionRecord]] = [:]
     var order: [SourceTry] = []
@@ -50,6 +54,7 @@ struct RunTally {
 
   /// Adds what happened to one sample index.
   mutating func add<Factory>(_ outcome: SliceRunner<Factory>.Outcome, index: Int) {
+    rejected += outcome.rejections.count
     for rejection in outcome.rejections {
       for rule in rejection.failed { rejectedByRule[rule, default: 0] += 1 }
     }
@@ -61,8 +66,6 @@ struct RunTally {
       if !outcome.hadUsableSource { indicesWithoutUsableSource.append(index) }
     }
   }
-
-  var rejected: Int { rejectedByRule.values.reduce(0, +) }
 
   var skippedSources: [RunSummary.SkippedSource] { skipped.values.sorted { $0.source < $1.source } }
 

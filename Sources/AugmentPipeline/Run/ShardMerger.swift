@@ -106,6 +106,8 @@ public enum ShardMerger {
       summaries.flatMap { $0.unreadableNoiseClips ?? [] }.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first }
     ).values.sorted { $0.path < $1.path }
     summary.unreadableNoiseClips = unreadableNoise.isEmpty ? nil : unreadableNoise
+    let rejected = summaries.map(\.rejected)
+    summary.rejected = rejected.contains(nil) ? nil : rejected.compactMap { $0 }.reduce(0, +)
     try merged.writeSummary(summary)
     return Result(shardCount: shardCount, requested: count, merged: records.count, failedIndices: failedIndices)
   }

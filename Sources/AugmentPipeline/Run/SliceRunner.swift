@@ -125,6 +125,7 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
       failedIndices: tally.failedIndices, interrupted: !exhausted, seconds: seconds,
       samplesPerSecond: seconds > 0 ? Double(madeNow) / seconds : 0, notes: notes)
     summary.unreadableNoiseClips = unreadableNoise.isEmpty ? nil : unreadableNoise
+    summary.rejected = tally.rejected
     summary.skippedByReason = RunSummary.countByReason(tally.skippedSources)
     summary.indicesWithoutUsableSource = tally.indicesWithoutUsableSource
     try folder.writeSummary(summary)

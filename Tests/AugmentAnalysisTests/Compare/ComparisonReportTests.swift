@@ -145,7 +145,8 @@ import Testing
 
     #expect(try JSONDecoder().decode(ComparisonReport.self, from: data) == comparison)
     let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-    #expect(object["formatVersion"] as? Int == 1 && object["interval"] as? String == "newcombe-hybrid-score")
+    #expect(object["formatVersion"] as? Int == 2 && object["interval"] as? String == "newcombe-hybrid-score")
+    #expect(object["paired"] as? Bool == false && object["pairingNote"] as? String != nil)
     #expect(object["unmatchedSamples"] as? [String: Int] == ["blurry": 20])
     let slices = try #require(object["slices"] as? [[String: Any]])
     let people = try #require(slices.first { $0["name"] as? String == "people-noise" })

@@ -50,6 +50,30 @@ import Testing
     }
   }
 
+  /// `augmented/*/manifest.jsonl` gathers image runs as well as speech runs: only samples of the tables' kind of
+  /// media count for their slices and overall; the others are listed apart.
+  @Test func countsOnlySamplesOfTheTablesMedia() throws {
+    try withFolder { folder in
+      let car = folder.appendingPathComponent("car-noise/manifest.jsonl")
+      let blurry = folder.appendingPathComponent("blurry/manifest.jsonl")
+      try write((0..<3).map { record("car-noise", index: $0) }, to: car)
+      try write(
+        (0..<2).map { record("blurry", index: $0).replacingOccurrences(of: ".wav\",\"recipe", with: ".png\",\"recipe") },
+        to: blurry)
+      let counts = try ManifestCounts(contentsOf: [car, blurry])
+      #expect(counts.samplesByKind == [.audio: ["car-noise": 3], .image: ["blurry": 2]])
+
+      let speech = try ErrorTable.load(from: PairedComparisonTests.samples.appendingPathComponent("errors-speech.csv"))
+      let comparison = try ComparisonReport(before: speech, after: speech, samples: counts)
+      let added = Dictionary(uniqueKeysWithValues: comparison.slices.map { ($0.name, $0.samplesAdded) })
+      #expect(added["car-noise"] == 3 && added["overall"] == 3)
+      #expect(comparison.unmatchedSamples == [:])
+      #expect(comparison.otherMediaSamples == ["image": ["blurry": 2]])
+      #expect(
+        ReportFormatter.format(comparison).contains("Not counted, image samples unlike the tables' media: blurry (2)"))
+    }
+  }
+
   @Test func rejectsAMalformedLineNamingFileAndLine() throws {
     try withFolder { folder in
       let url = folder.appendingPathComponent("manifest.jsonl")
