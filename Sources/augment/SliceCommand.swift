@@ -57,7 +57,8 @@ struct SliceCommand {
     return SliceRunRequest(
       slice: slice, count: count, seed: options.seed, jobs: options.jobs, recipes: recipes,
       dataset: URL(fileURLWithPath: dataset), sources: SliceDataset.SourceSelection(rawValue: options.sources)!,
-      noiseBanks: URL(fileURLWithPath: options.noiseBanks), output: URL(fileURLWithPath: out),
+      noiseBanks: URL(fileURLWithPath: options.noiseBanks),
+      impulseResponseBanks: URL(fileURLWithPath: options.rirBanks), output: URL(fileURLWithPath: out),
       shard: try options.resolvedShard(), resume: options.resume, force: options.force,
       allowOutsidePaths: options.allowOutsidePaths, imageFormat: options.imageFormat, audioFormat: options.audioFormat,
       balance: options.balance, sourcesWhere: options.sourcesWhere, mediaRoot: options.mediaRoot.map { URL(fileURLWithPath: $0) },
