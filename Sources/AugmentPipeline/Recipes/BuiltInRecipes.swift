@@ -39,7 +39,7 @@ extension RecipeBook {
     summary: "Speech from across a room: a room impulse response, then the room's babble.",
     transforms: [
       TransformSpec(ImpulseResponseSpec(rt60Seconds: .init(0.15, 2))),
-      TransformSpec(BackgroundNoiseSpec(category: "people", snrDB: .init(10, 35))),
+      TransformSpec(BackgroundNoiseSpec(category: "people", snrDB: .init(20, 50))),
     ],
     checklist: .defaults(for: .audio))
 
