@@ -40,9 +40,12 @@ import Testing
     let folder = try TemporaryFolder()
     let out = folder.path("far")
     let result = try Self.run("far-field", count: 12, out: out)
-    #expect(result.status == 0, "\(result.stderr)")
+    // Most candidates are turned down (about one in fifteen is kept on these sources): a clean source
+    // leaves 0.15–0.3 s after its last word, often too short a pause for a 25 dB free decay. A sample
+    // whose sources all run out of redraws is reported, and the run exits 65.
     let records = try SliceRunTests.manifest(out)
-    #expect(records.count == 12)
+    #expect(records.count >= 10, "\(result.stderr)")
+    #expect((result.status == 0) == (records.count == 12), "\(result.stderr)")
     for record in records {
       #expect(record.transforms.map(\.name) == ["impulse-response", "background-noise"])
       let room = try record.transforms[0].decodeParameters(ImpulseResponse.Parameters.self)
