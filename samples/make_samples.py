@@ -3,15 +3,19 @@
 
 Writes, replacing earlier output:
   speech/clean/*.wav     60 clean utterances: espeak-ng, several voices and speeds, 16 kHz mono PCM16
-  speech/slices/*.wav    27 slice members: other utterances mixed with car noise or babble at a known
-                         SNR, and/or passed through a telephone channel (300-3400 Hz, 8 kHz mu-law)
+  speech/slices/*.wav    41 slice members: other utterances mixed with car noise or babble at a known
+                         SNR, and/or passed through a telephone channel (300-3400 Hz, 8 kHz mu-law);
+                         far-field members reverberated by pyroomacoustics' own room simulation with
+                         a little babble; codec members band-limited by sox and coded by ffmpeg's
+                         libopus at 12-24 kbit/s
   speech/transcripts.csv id,path,transcript for every speech file (paths relative to speech/)
   images/*.png           60 renders of a phone-inspection line, 256x256 RGB 8-bit
   errors-speech.csv      id,path,label,prediction,human_label,tags
   errors-images.csv      id,path,label,prediction,human_label,tags,defect_box
 
 Deterministic: fixed seeds, numpy's PCG64 generator, espeak-ng, and sox in repeatable mode without
-dither. Noise for the slice members comes from ../noise-banks/make-noise-banks.py (same generator
+dither. The far-field and codec members draw from a generator of their own (FAR_CODEC_SEED), so adding
+them left every earlier file byte for byte as it was; they need pyroomacoustics and ffmpeg with libopus. Noise for the slice members comes from ../noise-banks/make-noise-banks.py (same generator
 code as the banks, own seeds). The prediction and human_label columns are simulated: each row's
 outcome is written down below (ASR_ERRORS, SLICE_UTTERANCES, IMAGE_PLAN) so that the per-slice
 numbers tell a coherent story; the audio and images really have the condition their tags name.
@@ -115,6 +119,33 @@ SLICE_UTTERANCES = (
      "weather in dulles tomorrow", None),
 )
 
+# Far-field members: id, text, room (length, width, height) in m, target RT60 in s (pyroomacoustics'
+# inverse Sabine gives the wall absorption and image order), babble SNR in dB, simulated ASR output,
+# simulated human transcription (None = identical to the text).
+FAR_FIELD_UTTERANCES = (
+    ("far-01", "turn on the hallway light", (4.5, 3.8, 2.6), 0.25, 38, None, None),
+    ("far-02", "what's the forecast for monday", (5.0, 4.0, 2.7), 0.3, 35, None, None),
+    ("far-03", "add butter to the list", (5.2, 4.0, 2.7), 0.35, 33, "add better to the list", None),
+    ("far-04", "set a reminder for noon", (4.2, 3.6, 2.5), 0.2, 40, None, None),
+    ("far-05", "play the radio in the kitchen", (6.0, 4.5, 2.8), 0.4, 32, "play the radio in the kitten", None),
+    ("far-06", "how long until sunset", (5.5, 4.2, 2.7), 0.3, 30, "how long until sunday", None),
+    ("far-07", "close the bedroom blinds", (4.0, 3.5, 2.5), 0.25, 36, None, None),
+)
+
+# Codec members: id, text, Opus bitrate in kbit/s, simulated ASR output, simulated human transcription.
+CODEC_UTTERANCES = (
+    ("codec-01", "join the team meeting", 24, None, None),
+    ("codec-02", "can you hear me now", 20, None, None),
+    ("codec-03", "share my screen please", 16, "share my scream please", None),
+    ("codec-04", "mute everyone except me", 16, None, None),
+    ("codec-05", "send the slides after the call", 14, "send the sides after the call", None),
+    ("codec-06", "start recording this call", 12, "start according this call", None),
+    ("codec-07", "leave the conference", 12, None, None),
+)
+
+# The far-field and codec members' own generator, so the earlier members' draws are unchanged.
+FAR_CODEC_SEED = 20240603
+
 VOICES = ("en-us", "en", "en-gb-scotland", "en-us+f3", "en+m3", "en-gb-x-rp+f2", "en-029+m5",
           "en-us-nyc+f4", "en-gb-x-gbclan+m7", "en+f5", "en-us+m2", "en-gb-scotland+f1")
 SPEEDS = (135, 150, 165, 180)
@@ -174,6 +205,60 @@ def add_noise(speech, noise, snr_db):
     return gain * noise
 
 
+def far_field(speech, room_dim, rt60, rng):
+    """The speech as a microphone across a room hears it: pyroomacoustics' image-source simulation
+    (its own RIR generator and high-pass filter) of a talker and a microphone 1.5-3 m apart."""
+    import pyroomacoustics as pra
+    absorption, max_order = pra.inverse_sabine(rt60, room_dim)
+    room = pra.ShoeBox(room_dim, fs=RATE, materials=pra.Material(absorption), max_order=max_order)
+    dims = np.array(room_dim)
+    talker = np.array([rng.uniform(0.8, 1.5), rng.uniform(0.8, dims[1] - 0.8), 1.5])
+    mic = talker + np.array([rng.uniform(1.5, min(3.0, dims[0] - talker[0] - 0.5)), 0.0, -0.3])
+    room.add_source(talker.tolist(), signal=speech)
+    room.add_microphone(mic.tolist())
+    room.simulate()
+    direct = int(np.argmax(np.abs(room.rir[0][0])))
+    return room.mic_array.signals[0][direct:direct + len(speech)]
+
+
+def opus_call(speech, bitrate, workdir):
+    """A VoIP call: sox band-limits to 300-3400 Hz, ffmpeg's libopus codes at `bitrate` kbit/s (voip
+    mode) and decodes back to 16 kHz."""
+    source, narrow, coded = (Path(workdir) / name for name in ("call.wav", "band.wav", "call.ogg"))
+    nb.write_wav(source, speech, RATE)
+    subprocess.run(["sox", "-R", "-D", str(source), "-e", "floating-point", "-b", "32", str(narrow),
+                    "sinc", "300-3400"], check=True, capture_output=True)
+    subprocess.run(["ffmpeg", "-y", "-v", "error", "-i", str(narrow), "-c:a", "libopus", "-b:a", f"{bitrate}k",
+                    "-application", "voip", "-fflags", "+bitexact", str(coded)], check=True, capture_output=True)
+    raw = subprocess.run(["ffmpeg", "-v", "error", "-i", str(coded), "-f", "f32le", "-ac", "1", "-ar", str(RATE),
+                          "-"], check=True, capture_output=True).stdout
+    decoded = np.frombuffer(raw, dtype="<f4").astype(np.float64)[:len(speech)]
+    return np.concatenate([decoded, np.zeros(len(speech) - len(decoded))])
+
+
+def make_far_field_and_codec(rng, takes, slice_dir, workdir):
+    """The far-field and codec members, written to slice_dir; returns their table rows."""
+    rows = []
+    for ident, text, room_dim, rt60, snr, prediction, human in FAR_FIELD_UTTERANCES:
+        # The recording goes on while the room decays after the last word.
+        speech = np.concatenate([utterance(text, rng, workdir), np.zeros(int(rng.uniform(0.5, 0.7) * RATE))])
+        mix = far_field(speech, room_dim, rt60, rng)
+        take = takes["people"][int(rng.integers(0, 2))]
+        offset = int(rng.integers(0, len(take) - len(mix)))
+        mix = mix + add_noise(mix, take[offset:offset + len(mix)], snr)
+        mix *= nb.db(rng.uniform(-6.0, -2.0)) / np.max(np.abs(mix))
+        nb.write_wav(slice_dir / f"{ident}.wav", mix, RATE)
+        rows.append((ident, f"speech/slices/{ident}.wav", text, prediction or text, human or text, "far-field"))
+    for ident, text, bitrate, prediction, human in CODEC_UTTERANCES:
+        mix = opus_call(utterance(text, rng, workdir), bitrate, workdir)
+        peak = np.max(np.abs(mix))
+        if peak > nb.db(-1.0):
+            mix *= nb.db(-1.0) / peak
+        nb.write_wav(slice_dir / f"{ident}.wav", mix, RATE)
+        rows.append((ident, f"speech/slices/{ident}.wav", text, prediction or text, human or text, "codec"))
+    return rows
+
+
 def make_speech(rng, workdir):
     clean_dir, slice_dir = HERE / "speech" / "clean", HERE / "speech" / "slices"
     for folder in (clean_dir, slice_dir):
@@ -200,6 +285,7 @@ def make_speech(rng, workdir):
             mix *= nb.db(-1.0) / peak
         nb.write_wav(slice_dir / f"{ident}.wav", mix, RATE)
         rows.append((ident, f"speech/slices/{ident}.wav", text, prediction or text, human or text, tags))
+    rows += make_far_field_and_codec(np.random.default_rng(FAR_CODEC_SEED), takes, slice_dir, workdir)
 
     with open(HERE / "speech" / "transcripts.csv", "w", newline="") as out:
         table = csv.writer(out, lineterminator="\n")

@@ -36,6 +36,8 @@ extension ExitCode {
     case RecipeError.unreadableFile, PlanError.unreadableReport, ComparisonError.unreadableManifest:
       self = .missingInput
     case ReplayError.noRunFile, ReplayError.unknownSample, TransformContextError.noNoiseBanks: self = .missingInput
+    case TransformContextError.noImpulseResponseBanks, TransformContextError.impulseResponseBankNotAFolder:
+      self = .missingInput
     case let table as TableError:
       if case .unreadable = table.kind { self = .missingInput } else { self = .dataError }
     case let preview as PreviewError:

@@ -14,7 +14,7 @@ struct Replay: ParsableCommand {
 
       Exit status: 0 when every sample is remade byte-identical; 65 when any differs or cannot be remade (each \
       is named, a missing source among them) or --out is the run folder; 66 when DIR, its run.json, the noise \
-      banks or the --id sample are missing; 73 when --out cannot be written.
+      banks, the impulse-response banks or the --id sample are missing; 73 when --out cannot be written.
       """)
 
   @Argument(help: "The run folder.")
@@ -25,6 +25,9 @@ struct Replay: ParsableCommand {
 
   @Option(help: "The folder of noise-bank categories the run mixed from.")
   var noiseBanks: String = "noise-banks"
+
+  @Option(help: "The folder of impulse-response categories the run convolved with.")
+  var rirBanks: String = "rir-banks"
 
   @Option(help: "The folder the table's media paths are relative to. Default: the run's, as run.json records it.")
   var mediaRoot: String?
@@ -38,7 +41,8 @@ struct Replay: ParsableCommand {
   func run() throws {
     let replay = RunReplay(
       folder: URL(fileURLWithPath: folder), output: URL(fileURLWithPath: out),
-      noiseBanks: URL(fileURLWithPath: noiseBanks), mediaRoot: mediaRoot.map { URL(fileURLWithPath: $0) },
+      noiseBanks: URL(fileURLWithPath: noiseBanks), impulseResponseBanks: URL(fileURLWithPath: rirBanks),
+      mediaRoot: mediaRoot.map { URL(fileURLWithPath: $0) },
       allowOutsidePaths: allowOutsidePaths, sampleID: id)
     let result = try reportingErrors { try replay.run() }
     guard result.passed else {

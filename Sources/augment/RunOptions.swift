@@ -15,6 +15,9 @@ struct RunOptions: ParsableArguments {
   @Option(help: "The folder of noise-bank categories.")
   var noiseBanks: String = "noise-banks"
 
+  @Option(help: "The folder of impulse-response (room response) categories.")
+  var rirBanks: String = "rir-banks"
+
   @Option(help: "The output folder. Default: augmented/<slice>/.")
   var out: String?
 

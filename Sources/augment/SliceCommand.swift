@@ -96,7 +96,8 @@ struct SliceCommand {
     return SliceRunRequest(
       slice: slice, count: count, seed: options.seed, jobs: options.jobs, recipes: recipes,
       dataset: URL(fileURLWithPath: dataset), sources: SliceDataset.SourceSelection(rawValue: options.sources)!,
-      noiseBanks: URL(fileURLWithPath: options.noiseBanks), output: URL(fileURLWithPath: output),
+      noiseBanks: URL(fileURLWithPath: options.noiseBanks),
+      impulseResponseBanks: URL(fileURLWithPath: options.rirBanks), output: URL(fileURLWithPath: output),
       shard: try options.resolvedShard(), resume: resumesExistingRun ?? options.resume, force: options.force,
       allowOutsidePaths: options.allowOutsidePaths, imageFormat: options.imageFormat, pngLevel: options.pngLevel,
       audioFormat: options.audioFormat,

@@ -6,8 +6,9 @@ import Testing
 @Suite struct RecipeBookTests {
   @Test func builtInRecipesCoverTheCourseSlices() throws {
     let expected = [
-      "blurry", "cafe-noise", "car-noise", "dark-background", "food-court-noise", "library-noise", "light-background",
-      "low-bandwidth", "machine-noise", "people-noise", "plane-noise", "reflection", "train-noise",
+      "blurry", "cafe-noise", "car-noise", "codec", "compressed", "dark-background", "far-field", "food-court-noise",
+      "library-noise", "light-background", "low-bandwidth", "machine-noise", "people-noise", "plane-noise", "reflection",
+      "train-noise",
     ]
     #expect(RecipeBook.builtIn.names == expected)
     for name in expected {

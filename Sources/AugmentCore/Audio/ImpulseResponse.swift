@@ -1,11 +1,12 @@
 import Foundation
 import MediaIO
 
-/// Reverberation: convolves speech with a room impulse response drawn from a bank category.
+/// Reverberation: convolves speech with a room impulse response drawn from bank categories.
 ///
 /// A bank of responses has the layout of a noise bank (one folder per category, any format libsndfile
 /// reads) and is opened as a ``NoiseBank``: responses are down-mixed to mono, resampled to the speech's
-/// rate with libsoxr and cached. Drawing picks a response uniformly from the category and measures it at
+/// rate with libsoxr and cached. Drawing picks a response uniformly from the categories (only those whose
+/// RT60, measured at the bank's rate, lies in ``rt60Range`` when one is given) and measures it at
 /// the speech's rate: its reverberation time (``ReverberationTime``, T30, or T20 when the response is too
 /// short for T30), its direct-to-reverberant ratio (``DirectToReverberantRatio``) and its direct path, the
 /// largest sample.
@@ -25,7 +26,9 @@ public struct ImpulseResponse: Transform {
   public static let name = "impulse-response"
 
   public let bank: NoiseBank
-  public let category: String
+  public let categories: [String]
+  /// The reverberation times, in seconds, a response must have to be drawn; `nil`: any.
+  public let rt60Range: ClosedRange<Double>?
   private let responses: [String]
 
   /// What one application did.
@@ -48,9 +51,30 @@ public struct ImpulseResponse: Transform {
 
   /// - Throws: ``NoiseBankError`` when the category is missing or holds no readable response.
   public init(bank: NoiseBank, category: String) throws {
-    self.responses = try bank.requireClips(in: category)
+    try self.init(bank: bank, categories: [category])
+  }
+
+  /// Draws from the responses of every category in `categories` whose RT60 at the bank's rate lies in
+  /// `rt60Range` (any RT60 when `nil`): a slice calibrated on real recordings picks rooms as reverberant
+  /// as theirs.
+  /// - Throws: ``NoiseBankError`` when a category is missing or holds no readable response;
+  ///   ``ImpulseResponseError/noResponseInRange(_:measured:)`` when no response's RT60 is in the range;
+  ///   the errors of measuring a response.
+  public init(bank: NoiseBank, categories: [String], rt60Range: ClosedRange<Double>? = nil) throws {
+    var responses = try categories.flatMap { try bank.requireClips(in: $0) }
+    if let rt60Range {
+      let measured = try responses.map { name in
+        (name, try Self.reverberationTime(try bank.samples(for: name), sampleRate: bank.sampleRate, name: name).seconds)
+      }
+      responses = measured.filter { rt60Range.contains($0.1) }.map(\.0)
+      guard !responses.isEmpty else {
+        throw ImpulseResponseError.noResponseInRange(rt60Range, measured: measured.map { "\($0.0) \(($0.1 * 100).rounded() / 100)" })
+      }
+    }
+    self.responses = responses
     self.bank = bank
-    self.category = category
+    self.categories = categories
+    self.rt60Range = rt60Range
   }
 
   /// - Throws: ``ImpulseResponseError`` for a silent response or one whose decay cannot be measured, or
@@ -62,16 +86,7 @@ public struct ImpulseResponse: Transform {
     guard energy > 0, let direct = DirectToReverberantRatio.directIndex(response) else {
       throw ImpulseResponseError.silent(response: name)
     }
-    let curve = ReverberationTime.decayCurve(response)
-    let span: ReverberationTime.Span
-    let rt60: Double
-    if let t30 = ReverberationTime.seconds(decayCurve: curve, sampleRate: input.sampleRate, span: .t30) {
-      (span, rt60) = (.t30, t30)
-    } else if let t20 = ReverberationTime.seconds(decayCurve: curve, sampleRate: input.sampleRate, span: .t20) {
-      (span, rt60) = (.t20, t20)
-    } else {
-      throw ImpulseResponseError.decayNotMeasurable(response: name)
-    }
+    let (span, rt60) = try Self.reverberationTime(response, sampleRate: input.sampleRate, name: name)
     guard let drr = DirectToReverberantRatio.decibels(response, sampleRate: input.sampleRate) else {
       throw ImpulseResponseError.decayNotMeasurable(response: name)
     }
@@ -99,6 +114,17 @@ public struct ImpulseResponse: Transform {
       for c in output.channels.indices { SignalMath.scale(&output.channels[c], by: Float(parameters.outputGain)) }
     }
     return output
+  }
+
+  /// The response's RT60: T30, or T20 when the response is too short for T30.
+  /// - Throws: ``ImpulseResponseError/decayNotMeasurable(response:)`` when neither can be fitted.
+  private static func reverberationTime(_ response: [Float], sampleRate: Int, name: String) throws
+    -> (span: ReverberationTime.Span, seconds: Double)
+  {
+    let curve = ReverberationTime.decayCurve(response)
+    if let t30 = ReverberationTime.seconds(decayCurve: curve, sampleRate: sampleRate, span: .t30) { return (.t30, t30) }
+    if let t20 = ReverberationTime.seconds(decayCurve: curve, sampleRate: sampleRate, span: .t20) { return (.t20, t20) }
+    throw ImpulseResponseError.decayNotMeasurable(response: name)
   }
 
   /// Every channel convolved with `gain × response`, the `input.frameCount` frames from `direct` on.

@@ -7,6 +7,9 @@ import MediaIO
 ///   background-noise SNR is drawn from (intersected with the recipe's range).
 /// - Loudness of every clip in the dataset: the realism range for candidates' level. A clip shorter than
 ///   one 400 ms block is measured over one block, as the loudness rule measures a candidate made from it.
+/// - When the recipe reverberates: the RT60 of each real member estimated blind
+///   (``BlindReverberationTime``), the realism range for candidates' reverberation and the range rooms are
+///   drawn from (see ``ReverberationCalibration``).
 /// With no readable members, realism falls back to the recipe's SNR range, and a note says so.
 public struct AudioCalibration: Sendable {
   public var memberCount: Int
@@ -16,6 +19,8 @@ public struct AudioCalibration: Sendable {
   public var singleBlockLoudnessCount: Int
   /// The SNR range candidates are mixed at, when the recipe mixes noise.
   public var snrDraw: ParameterRange?
+  /// The members' reverberation, when the recipe reverberates.
+  public var reverberation: ReverberationCalibration?
   public var notes: [String]
 
   init(recipe: Recipe, members: [SourceExample], datasetClips: [SourceExample], jobs: Int) {
@@ -57,6 +62,12 @@ public struct AudioCalibration: Sendable {
       snrDraw = nil
       if blindSNR == nil { notes.append("no readable real \(recipe.name) members: no blind-SNR realism check") }
     }
+    if let reverberation = recipe.transforms.lazy.compactMap({ $0.settings as? ImpulseResponseSpec }).first {
+      let calibration = ReverberationCalibration(
+        recipe: recipe.name, members: members, recipeRange: reverberation.rt60Seconds, jobs: jobs)
+      self.reverberation = calibration
+      notes += calibration.notes
+    }
   }
 
   /// The blind-SNR bounds candidates must meet.
@@ -72,6 +83,7 @@ public struct AudioCalibration: Sendable {
       lines.append("  loudness of \(loudness.count) dataset clips: \(loudness.observed) LUFS\(short)")
     }
     if let snrDraw { lines.append("  SNR drawn from \(snrDraw) dB") }
+    lines += reverberation?.lines ?? []
     return lines
   }
 }

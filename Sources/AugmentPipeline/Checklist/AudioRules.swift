@@ -124,3 +124,32 @@ struct NoiseCategoryRule: ChecklistRule {
       failure: "the noise does not match the slice")
   }
 }
+
+/// Realism: the candidate's RT60 estimated blind from its free decays (``BlindReverberationTime``) lies in
+/// the range measured the same way on the slice's real members.
+///
+/// A candidate without a free decay of 25 dB cannot show its room: it fails, with the number of regions
+/// found (0) as its value and `measure` `free-decay-regions`, rather than passing unmeasured.
+struct BlindRT60Rule: ChecklistRule {
+  let range: ParameterRange
+  var name: String { "blind-rt60-s" }
+
+  func evaluate(_ sample: CandidateSample<AudioBuffer>) throws -> Verdict {
+    let candidate = sample.candidate
+    guard
+      let estimate = BlindReverberationTime.estimate(
+        SignalMath.average(of: candidate.channels), sampleRate: candidate.sampleRate)
+    else {
+      var verdict = Verdict(
+        rule: name, kind: .realism, value: 0, minimum: 1, what: "free-decay regions to estimate RT60 from",
+        failure: "no pause lets the room decay 25 dB, so its reverberation cannot be compared with the members'")
+      verdict.measure = "free-decay-regions"
+      return verdict
+    }
+    var verdict = Verdict(
+      rule: name, kind: .realism, value: estimate.seconds, minimum: range.lower, maximum: range.upper,
+      what: "blind RT60 in s", failure: "real examples of the slice are not this reverberant or this dry")
+    verdict.measure = "blind-rt60"
+    return verdict
+  }
+}

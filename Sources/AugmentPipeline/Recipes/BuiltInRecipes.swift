@@ -3,7 +3,11 @@ extension RecipeBook {
   ///
   /// SNR ranges follow what the noise is like in life: cars and trains 0–15 dB, babble harder
   /// (0–12 dB), a library quiet (10–25 dB). Image ranges are chosen so the result still shows the defect.
-  public static let builtIn = RecipeBook(recipes: noiseRecipes + [lowBandwidth] + imageRecipes)
+  ///
+  /// `far-field` draws rooms whose RT60 the slice's real members show (``ReverberationCalibration``) and a
+  /// room's babble at the members' blind SNR; `codec` is a VoIP call: a narrow band, then Opus at
+  /// 13.5–26 kbit/s (compression level 0.92–0.97).
+  public static let builtIn = RecipeBook(recipes: noiseRecipes + [lowBandwidth, farField, codec] + imageRecipes)
 
   private static let noiseSlices: [(slice: String, category: String, snr: ParameterRange, what: String)] = [
     ("car-noise", "car", .init(0, 15), "engine and road noise inside a car"),
@@ -28,6 +32,23 @@ extension RecipeBook {
   private static let lowBandwidth = Recipe(
     name: "low-bandwidth", modality: .audio, summary: "Speech through a telephone channel (band-pass, 8 kHz, μ-law).",
     transforms: [TransformSpec(TelephoneSpec(lowHz: .init(250, 350), highHz: .init(3000, 3600), muLawProbability: 0.5))],
+    checklist: .defaults(for: .audio))
+
+  private static let farField = Recipe(
+    name: "far-field", modality: .audio,
+    summary: "Speech from across a room: a room impulse response, then the room's babble.",
+    transforms: [
+      TransformSpec(ImpulseResponseSpec(rt60Seconds: .init(0.15, 2))),
+      TransformSpec(BackgroundNoiseSpec(category: "people", snrDB: .init(20, 50))),
+    ],
+    checklist: .defaults(for: .audio))
+
+  private static let codec = Recipe(
+    name: "codec", modality: .audio, summary: "Speech over a VoIP call: telephone band, then Opus at a low bitrate.",
+    transforms: [
+      TransformSpec(TelephoneSpec(lowHz: .init(300, 300), highHz: .init(3400, 3400), muLawProbability: 0)),
+      TransformSpec(CodecSpec(codec: .opus, compressionLevel: .init(0.92, 0.97))),
+    ],
     checklist: .defaults(for: .audio))
 
   private static let imageRecipes: [Recipe] = [
@@ -56,6 +77,10 @@ extension RecipeBook {
     Recipe(
       name: "reflection", modality: .image, summary: "A specular glare from an overhead light.",
       transforms: [TransformSpec(GlareSpec(strength: .init(0.3, 0.7)))],
+      checklist: .defaults(for: .image)),
+    Recipe(
+      name: "compressed", modality: .image, summary: "Stored or sent as a heavily compressed JPEG: blocks and ringing.",
+      transforms: [TransformSpec(JPEGCompressionSpec(quality: .init(10, 40)))],
       checklist: .defaults(for: .image)),
   ]
 }

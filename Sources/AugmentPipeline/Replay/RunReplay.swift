@@ -12,6 +12,8 @@ public struct RunReplay: Sendable {
   public var output: URL
   /// The noise banks the run mixed from (`--noise-banks`).
   public var noiseBanks: URL?
+  /// The impulse-response banks the run convolved with (`--rir-banks`).
+  public var impulseResponseBanks: URL?
   /// The folder the table's media paths are relative to; `nil`: the `--media-root` run.json records, else the
   /// table's folder (or the dataset folder).
   public var mediaRoot: URL?
@@ -20,13 +22,14 @@ public struct RunReplay: Sendable {
   public var sampleID: String?
 
   public init(
-    folder: URL, output: URL, noiseBanks: URL?, mediaRoot: URL? = nil, allowOutsidePaths: Bool = false,
+    folder: URL, output: URL, noiseBanks: URL?, impulseResponseBanks: URL? = nil, mediaRoot: URL? = nil, allowOutsidePaths: Bool = false,
     sampleID: String? = nil
   ) {
     self.sampleID = sampleID
     self.folder = folder
     self.output = output
     self.noiseBanks = noiseBanks
+    self.impulseResponseBanks = impulseResponseBanks
     self.mediaRoot = mediaRoot
     self.allowOutsidePaths = allowOutsidePaths
   }
@@ -42,7 +45,7 @@ public struct RunReplay: Sendable {
   }
 
   /// Remakes every sample; one that cannot be remade is reported and the others go on, except when the
-  /// noise-bank folder is missing, which no sample that mixes noise could get past.
+  /// noise-bank or impulse-response folder is missing, which no sample that uses it could get past.
   /// - Throws: ``VerificationError/noFolder(_:)`` when the folder does not exist; ``ReplayError`` for a
   ///   folder without `run.json`, an `--out` that is the run folder or an unknown `--id`;
   ///   ``NoiseBankError/notAFolder(path:)`` or ``TransformContextError`` when the noise banks are missing;
@@ -104,7 +107,7 @@ public struct RunReplay: Sendable {
   /// Reads the source, applies the recorded transforms in order, and writes the output as the run did
   /// (a PNG at the run's recorded `pngLevel`).
   ///
-  /// The context, with the noise bank, is made at the first audio source's rate and kept; a clip is
+  /// The context, with the banks, is made at the first audio source's rate and kept; a clip is
   /// resampled to each source's own rate when it is mixed, as in the run.
   private func remake(
     _ record: ManifestRecord, from source: URL, pngLevel: Int, context: inout TransformContext?
@@ -114,7 +117,8 @@ public struct RunReplay: Sendable {
     case "wav", "flac":
       let format: AudioWriteFormat = destination.pathExtension.lowercased() == "wav" ? .wavPCM16 : .flacPCM16
       var audio = try AudioFile.read(from: source).buffer
-      let shared = context ?? TransformContext(noiseBanks: noiseBanks, sampleRate: audio.sampleRate)
+      let shared = context ?? TransformContext(
+        noiseBanks: noiseBanks, impulseResponseBanks: impulseResponseBanks, sampleRate: audio.sampleRate)
       context = shared
       for transform in record.transforms { audio = try TransformRegistry.replay(transform, on: audio, in: shared) }
       try AudioFile.write(audio, to: destination, as: format)

@@ -11,31 +11,35 @@ public struct AudioSampleFactory: SampleFactory {
   let checklist: Checklist<AudioBuffer>
   /// The recipe's transforms as they will run, with calibrated ranges.
   public let transformLines: [String]
-  /// Calibration notes and noise-bank files that were skipped.
+  /// Calibration notes and bank files that were skipped.
   public let notes: [String]
-  /// The noise bank, when a transform mixes noise: its problems are the run's unreadable noise clips.
-  private let noiseBank: NoiseBank?
+  /// The banks the transforms opened: their problems are the run's unreadable noise clips and responses.
+  private let banks: [NoiseBank]
 
   init(
-    recipe: Recipe, members: [SourceExample], datasetClips: [SourceExample], noiseBanks: URL, jobs: Int,
-    outputFormat: AudioOutputFormat
+    recipe: Recipe, members: [SourceExample], datasetClips: [SourceExample], noiseBanks: URL,
+    impulseResponseBanks: URL, jobs: Int, outputFormat: AudioOutputFormat
   ) throws {
     self.outputFormat = outputFormat
     let calibration = AudioCalibration(recipe: recipe, members: members, datasetClips: datasetClips, jobs: jobs)
     self.calibration = calibration
     let sampleRate = try datasetClips.lazy.compactMap { try? AudioFile.info(at: $0.url).sampleRate }.first
       ?? AudioFile.info(at: datasetClips[0].url).sampleRate
-    let context = TransformContext(noiseBanks: noiseBanks, sampleRate: sampleRate, snrDraw: calibration.snrDraw)
+    let context = TransformContext(
+      noiseBanks: noiseBanks, impulseResponseBanks: impulseResponseBanks, sampleRate: sampleRate,
+      snrDraw: calibration.snrDraw, rt60Draw: calibration.reverberation?.rt60Draw)
     let steps = recipe.transforms.map { $0.calibrated(by: context) }
     chain = TransformChain(transforms: try steps.map { try $0.makeStep(for: AudioBuffer.self, in: context) })
     transformLines = steps.map(\.description)
-    noiseBank = context.noiseBank
-    self.notes = calibration.notes + (noiseBank?.problems.map { "noise bank: skipped \($0)" } ?? [])
+    banks = [context.noiseBank, context.impulseResponseBank].compactMap { $0 }
+    self.notes = calibration.notes + (context.noiseBank?.problems.map { "noise bank: skipped \($0)" } ?? [])
+      + (context.impulseResponseBank?.problems.map { "impulse-response bank: skipped \($0)" } ?? [])
     let noiseCategory = recipe.transforms.lazy.compactMap { ($0.settings as? BackgroundNoiseSpec)?.category }.first
     let thresholds = recipe.checklist
     var rules: [any ChecklistRule<AudioBuffer>] = []
     if let minimum = thresholds.minSTOI { rules.append(STOIRule(minimum: minimum)) }
     if let bounds = calibration.blindSNRBounds(margin: thresholds.realismMargin) { rules.append(BlindSNRRule(range: bounds)) }
+    if let rt60 = calibration.reverberation?.bounds { rules.append(BlindRT60Rule(range: rt60)) }
     if let loudness = calibration.loudness { rules.append(LoudnessRule(range: loudness.widened(by: thresholds.realismMargin))) }
     rules.append(AudioClippingRule(maximum: thresholds.maxClippedFraction))
     if let noiseCategory {
@@ -70,6 +74,7 @@ public struct AudioSampleFactory: SampleFactory {
     try AudioFile.write(media, to: url, as: outputFormat.writeFormat)
   }
 
-  /// Noise clips left out when the bank was opened, and those that failed to decode during the run.
-  public var unreadableInputs: [MediaError] { noiseBank?.problems ?? [] }
+  /// Noise clips and responses left out when their bank was opened, and those that failed to decode
+  /// during the run.
+  public var unreadableInputs: [MediaError] { banks.flatMap(\.problems) }
 }

@@ -70,7 +70,7 @@ public struct PreparedRun: Sendable {
     case .audio:
       let factory = try AudioSampleFactory(
         recipe: recipe, members: members, datasetClips: try dataset.clips(limit: Self.calibrationLimit),
-        noiseBanks: request.noiseBanks, jobs: request.jobs, outputFormat: request.audioFormat)
+        noiseBanks: request.noiseBanks, impulseResponseBanks: request.impulseResponseBanks, jobs: request.jobs, outputFormat: request.audioFormat)
       notes += factory.notes
       maker = .audio(factory)
     case .image:

@@ -17,6 +17,8 @@ public struct SliceRunRequest: Sendable {
   public var dataset: URL
   public var sources: SliceDataset.SourceSelection
   public var noiseBanks: URL
+  /// The folder of impulse-response categories (`--rir-banks`).
+  public var impulseResponseBanks: URL
   public var output: URL
   public var shard: Shard?
   public var resume: Bool
@@ -40,7 +42,8 @@ public struct SliceRunRequest: Sendable {
 
   public init(
     slice: String, count: Int, seed: UInt64, jobs: Int, recipes: RecipeBook = .builtIn, dataset: URL,
-    sources: SliceDataset.SourceSelection = .untaggedCorrect, noiseBanks: URL, output: URL, shard: Shard? = nil,
+    sources: SliceDataset.SourceSelection = .untaggedCorrect, noiseBanks: URL,
+    impulseResponseBanks: URL = URL(fileURLWithPath: "rir-banks"), output: URL, shard: Shard? = nil,
     resume: Bool = false, force: Bool = false, allowOutsidePaths: Bool = false,
     imageFormat: ImageOutputFormat? = nil, pngLevel: Int = PNGLevel.runDefault, audioFormat: AudioOutputFormat = .wav, balance: SourceBalance = .label,
     sourcesWhere: [SourceFilter] = [], mediaRoot: URL? = nil, predictions: URL? = nil
@@ -53,6 +56,7 @@ public struct SliceRunRequest: Sendable {
     self.dataset = dataset
     self.sources = sources
     self.noiseBanks = noiseBanks
+    self.impulseResponseBanks = impulseResponseBanks
     self.output = output
     self.shard = shard
     self.resume = resume

@@ -9,8 +9,10 @@ import Testing
 /// with a seeded generator, is recorded as a manifest records it, and replays from the decoded record to
 /// the very same output. A transform added to the registry is covered without touching this file.
 @Suite struct TransformRegistryWalkTests {
-  static let noiseBanks = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("noise-banks")
+  static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+  static let noiseBanks = repository.appendingPathComponent("noise-banks")
+  static let rirBanks = repository.appendingPathComponent("rir-banks")
 
   /// Two seconds of a 220 Hz tone under a 3 Hz syllable envelope, so there is active speech to measure.
   static let speech = AudioBuffer(
@@ -46,7 +48,7 @@ import Testing
     #expect(decodedStep == step)
 
     // Built from the decoded recipe step, as a sample factory builds it.
-    let context = TransformContext(noiseBanks: noiseBanks, sampleRate: 16_000)
+    let context = TransformContext(noiseBanks: noiseBanks, impulseResponseBanks: rirBanks, sampleRate: 16_000)
     let transform = try decodedStep.makeStep(for: Descriptor.Step.Input.self, in: context)
     var rng = Xoshiro256StarStar(seed: 20_261_204)
     let (output, record) = try transform(input, using: &rng)
@@ -58,7 +60,7 @@ import Testing
     let decoded = try JSONDecoder().decode(AppliedTransform.self, from: line)
     #expect(decoded == record)
     let replayed = try TransformRegistry.replay(
-      decoded, on: input, in: TransformContext(noiseBanks: noiseBanks, sampleRate: 16_000))
+      decoded, on: input, in: TransformContext(noiseBanks: noiseBanks, impulseResponseBanks: rirBanks, sampleRate: 16_000))
     #expect(bits(of: replayed) == bits(of: output))
   }
 

@@ -6,6 +6,8 @@ public enum TransformRegistry {
     BackgroundNoiseSpec.self,
     TelephoneSpec.self,
     LoudnessSpec.self,
+    ImpulseResponseSpec.self,
+    CodecSpec.self,
     BrightnessContrastSpec.self,
     ExposureSpec.self,
     SensorNoiseSpec.self,
@@ -14,6 +16,7 @@ public enum TransformRegistry {
     MotionBlurSpec.self,
     DefocusBlurSpec.self,
     GlareSpec.self,
+    JPEGCompressionSpec.self,
   ]
 
   /// The registered names, in registry order.

@@ -1,0 +1,58 @@
+import AugmentCore
+
+/// `impulse-response`: the speech convolved with a room impulse response from the impulse-response bank,
+/// from one category folder or from all, and only rooms whose RT60 lies in `rt60_s` when it is given.
+public struct ImpulseResponseSpec: TransformDescriptor {
+  public typealias Step = ImpulseResponse
+
+  /// The bank folder, e.g. `office` for `rir-banks/office/`; `nil`: every category.
+  public var category: String?
+  /// The reverberation times, in seconds, of the rooms drawn from; `nil`: any.
+  public var rt60Seconds: ParameterRange?
+
+  public init(category: String? = nil, rt60Seconds: ParameterRange? = nil) {
+    self.category = category
+    self.rt60Seconds = rt60Seconds
+  }
+
+  public static let modality = Modality.audio
+  public static let summary = "Convolves the speech with a room impulse response, as a distant microphone hears it."
+  public static let fields = [
+    ParameterField(
+      key: "category", value: .text, doc: "the impulse-response bank folder, e.g. office (default: every category)"),
+    ParameterField(
+      key: "rt60_s", value: .range(0.05...10, unit: "s"),
+      doc: "only rooms whose RT60 lies in this range (default: any; calibrated on the slice's members)"),
+  ]
+  public static let example = ImpulseResponseSpec(rt60Seconds: .init(0.2, 0.9))
+
+  public var description: String {
+    let rooms = category.map { "rir-banks/\($0)" } ?? "rir-banks, every category"
+    return rt60Seconds.map { "\(rooms), RT60 \($0) s" } ?? rooms
+  }
+
+  /// The RT60 range narrowed to what the slice's real members measure, when calibration measured them.
+  public func calibrated(by context: TransformContext) -> ImpulseResponseSpec {
+    var spec = self
+    spec.rt60Seconds = context.rt60Draw ?? rt60Seconds
+    return spec
+  }
+
+  public func makeStep(in context: TransformContext) throws -> ImpulseResponse {
+    let bank = try context.openImpulseResponseBank(for: Self.name)
+    return try ImpulseResponse(
+      bank: bank, categories: category.map { [$0] } ?? bank.categories, rt60Range: rt60Seconds?.closed)
+  }
+
+  /// The recorded response is found again in the bank; its category is the response's first folder.
+  public static func replayer(for parameters: ImpulseResponse.Parameters, in context: TransformContext) throws
+    -> ImpulseResponse
+  {
+    let category = String(parameters.impulseResponse.split(separator: "/").first ?? "")
+    return try ImpulseResponse(bank: context.openImpulseResponseBank(for: name), category: category)
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case category, rt60Seconds = "rt60_s"
+  }
+}
