@@ -17,6 +17,9 @@ extension ExitCode {
   static let missingInput = ExitCode(66)
   /// Output could not be written, or another process holds the output folder.
   static let cannotWrite = ExitCode(73)
+  /// The model command (`--model-cmd`) could not start, ended, timed out or answered wrongly; the batches
+  /// written before it stay, and `--resume` continues once it works.
+  static let modelFailed = ExitCode(69)
   /// A slice run was interrupted (Ctrl-C, SIGTERM); `--resume` continues it.
   static let interrupted = ExitCode(130)
 
@@ -27,6 +30,7 @@ extension ExitCode {
     switch error {
     case let code as ExitCode: self = code
     case RunError.notWeak: self = .failure
+    case is ModelError: self = .modelFailed
     case RunError.cannotWrite, RunError.folderLocked, MediaError.writeFailed: self = .cannotWrite
     case RunError.missingInput, MediaError.fileNotFound, NoiseBankError.notAFolder, VerificationError.noFolder:
       self = .missingInput

@@ -28,6 +28,8 @@ struct SliceCommand {
     }
     let cancellation = CancellationFlag()
     let signals = Self.stopOnSignals(cancellation)
+    // A model command that dies must surface as a failed write to its input, not end this process.
+    if request.model != nil { signal(SIGPIPE, SIG_IGN) }
     defer { signals.forEach { $0.cancel() } }
     let display = ProgressDisplay(slice: slice)
     let summary: RunSummary
@@ -61,7 +63,7 @@ struct SliceCommand {
       shard: try options.resolvedShard(), resume: options.resume, force: options.force,
       allowOutsidePaths: options.allowOutsidePaths, imageFormat: options.imageFormat, audioFormat: options.audioFormat,
       balance: options.balance, sourcesWhere: options.sourcesWhere, mediaRoot: options.mediaRoot.map { URL(fileURLWithPath: $0) },
-      predictions: options.predictions.map { URL(fileURLWithPath: $0) })
+      predictions: options.predictions.map { URL(fileURLWithPath: $0) }, model: options.model)
   }
 
   /// Ctrl-C and SIGTERM ask the run to stop after the batch in flight; a second Ctrl-C ends at once.

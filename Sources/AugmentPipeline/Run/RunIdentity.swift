@@ -17,10 +17,13 @@ public struct RunIdentity: Sendable, Equatable, Codable {
   /// How samples are written (`--audio-format`, `--image-format`, or `as-source` for images stored as their
   /// source was), so a resume cannot mix formats in one folder; `nil` in folders written before it was recorded.
   public var output: String?
+  /// How a model's answers decide which candidates are kept (`--keep`, `--model-batch`); `nil` when no
+  /// model is asked. The command itself is not part of it: a fixed command may resume a folder.
+  public var model: String?
 
   public init(
     slice: String, count: Int, seed: UInt64, recipeHash: String, dataset: String, shard: Shard?,
-    sources: SourceSettings? = nil, output: String? = nil
+    sources: SourceSettings? = nil, output: String? = nil, model: String? = nil
   ) {
     self.slice = slice
     self.count = count
@@ -31,10 +34,11 @@ public struct RunIdentity: Sendable, Equatable, Codable {
     self.toolVersion = ToolVersion.current
     self.sources = sources
     self.output = output
+    self.model = model
   }
 
   enum CodingKeys: String, CodingKey {
-    case slice, count, seed, dataset, shard, sources, output
+    case slice, count, seed, dataset, shard, sources, output, model
     case recipeHash = "recipe_hash", toolVersion = "tool_version"
   }
 }
