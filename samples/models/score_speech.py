@@ -32,6 +32,7 @@ def answer(request):
     return {"id": request["id"], "prediction": LABELS[int(distances.argmin())], "score": round(score, 6)}
 
 
-for line in sys.stdin:
-    if line.strip():
-        print(json.dumps(answer(json.loads(line))), flush=True)
+if __name__ == "__main__":
+    for line in sys.stdin:
+        if line.strip():
+            print(json.dumps(answer(json.loads(line))), flush=True)
