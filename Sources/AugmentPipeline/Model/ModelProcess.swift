@@ -14,10 +14,13 @@ import Synchronization
 final class ModelProcess: Sendable {
   let command: String
   private let state: Mutex<State>
+  /// Owns the descriptors `state` uses, so they stay open as long as the process is spoken to.
+  private let pipes: (input: Pipe, output: Pipe)
 
   private struct State {
     var process: Process
-    var input: FileHandle
+    /// The command's standard input, non-blocking so that a full pipe never stops an exchange.
+    var input: Int32
     var output: Int32
     /// Bytes read after the last complete line.
     var pending: [UInt8] = []
@@ -38,28 +41,33 @@ final class ModelProcess: Sendable {
     } catch {
       throw ModelError.cannotStart(command: command, reason: error.localizedDescription)
     }
-    state = Mutex(State(process: process, input: input.fileHandleForWriting, output: output.fileHandleForReading.fileDescriptor))
+    let inputDescriptor = input.fileHandleForWriting.fileDescriptor
+    _ = fcntl(inputDescriptor, F_SETFL, fcntl(inputDescriptor, F_GETFL) | O_NONBLOCK)
+    state = Mutex(State(process: process, input: inputDescriptor, output: output.fileHandleForReading.fileDescriptor))
+    pipes = (input, output)
     // The child's copies are what it reads and writes; ours would keep its input open after we close it.
     try? input.fileHandleForReading.close()
   }
 
   /// Sends the requests as one block of lines and returns the answer lines, one per request, as read.
+  ///
+  /// Writing and reading are interleaved with `poll(2)`: a command that answers while it reads a large
+  /// batch fills its output pipe, and a blocking write of the rest would then wait for it forever.
   func exchange(_ requests: [ModelRequest], timeout: Double) throws -> [String] {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    var block = Data()
+    var block: [UInt8] = []
     for request in requests {
-      block.append(try encoder.encode(request))
+      block += try encoder.encode(request)
       block.append(0x0A)
     }
     return try state.withLock { state in
-      do {
-        try state.input.write(contentsOf: block)
-      } catch {
-        throw ModelError.exited(command: command, status: Self.status(of: state.process), answered: 0, expected: requests.count)
-      }
       let deadline = Date().addingTimeInterval(timeout)
+      var written = 0
       var lines: [String] = []
+      func exited() -> ModelError {
+        .exited(command: command, status: Self.status(of: state.process), answered: lines.count, expected: requests.count)
+      }
       while lines.count < requests.count {
         if let newline = state.pending.firstIndex(of: 0x0A) {
           lines.append(String(decoding: state.pending[..<newline], as: UTF8.self))
@@ -67,17 +75,29 @@ final class ModelProcess: Sendable {
           continue
         }
         let remaining = deadline.timeIntervalSinceNow
-        guard remaining > 0, try Self.waitForInput(state.output, seconds: remaining) else {
+        guard remaining > 0 else {
           throw ModelError.timedOut(command: command, seconds: timeout, answered: lines.count, expected: requests.count)
         }
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        let count = chunk.withUnsafeMutableBytes { read(state.output, $0.baseAddress, $0.count) }
-        if count < 0, errno == EINTR { continue }
-        guard count > 0 else {
-          throw ModelError.exited(
-            command: command, status: Self.status(of: state.process), answered: lines.count, expected: requests.count)
+        var descriptors = [
+          pollfd(fd: state.output, events: Int16(POLLIN), revents: 0),
+          pollfd(fd: written < block.count ? state.input : -1, events: Int16(POLLOUT), revents: 0),
+        ]
+        let ready = poll(&descriptors, 2, Int32(min(remaining * 1000, Double(Int32.max)).rounded(.up)))
+        if ready < 0, errno == EINTR { continue }
+        guard ready > 0 else { continue }
+        if descriptors[1].revents & Int16(POLLOUT | POLLERR | POLLHUP) != 0 {
+          // Safe: `written < block.count`, and at most `block.count - written` bytes are passed.
+          let count = block.withUnsafeBytes { write(state.input, $0.baseAddress! + written, block.count - written) }
+          if count < 0, errno != EAGAIN, errno != EINTR { throw exited() }
+          if count > 0 { written += count }
         }
-        state.pending += chunk.prefix(count)
+        if descriptors[0].revents & Int16(POLLIN | POLLERR | POLLHUP) != 0 {
+          var chunk = [UInt8](repeating: 0, count: 65536)
+          let count = chunk.withUnsafeMutableBytes { read(state.output, $0.baseAddress, $0.count) }
+          if count < 0, errno == EINTR || errno == EAGAIN { continue }
+          guard count > 0 else { throw exited() }
+          state.pending += chunk.prefix(count)
+        }
       }
       return lines
     }
@@ -87,22 +107,11 @@ final class ModelProcess: Sendable {
   /// second; an unanswered or faulty command is ended at once.
   func stop(graceful: Bool) {
     state.withLock { state in
-      try? state.input.close()
+      try? pipes.input.fileHandleForWriting.close()
       let deadline = Date().addingTimeInterval(graceful ? 1 : 0)
       while state.process.isRunning, Date() < deadline { usleep(10_000) }
       if state.process.isRunning { kill(state.process.processIdentifier, SIGKILL) }
       state.process.waitUntilExit()
-    }
-  }
-
-  /// Whether `descriptor` has bytes (or its end) to read within `seconds`.
-  private static func waitForInput(_ descriptor: Int32, seconds: Double) throws -> Bool {
-    var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-    let milliseconds = Int32(min(seconds * 1000, Double(Int32.max)).rounded(.up))
-    while true {
-      let ready = poll(&poller, 1, milliseconds)
-      if ready < 0, errno == EINTR { continue }
-      return ready > 0
     }
   }
 
