@@ -46,7 +46,8 @@ import Testing
     try rescore(try SliceRunTests.manifest(out).map { (out + "/" + $0.output, $0.label) })
   }
 
-  /// `--keep wrong` writes only samples the scorer gets wrong; the summary states the accuracy on the samples beside that on the 10 real car-noise members.
+  /// `--keep wrong` writes only samples the scorer gets wrong, and `augment analyze` reads the manifest as
+  /// their table (accuracy 0 %); the summary states the accuracy on the samples beside that on the 10 real car-noise members.
   @Test func keepWrongWritesOnlySamplesTheModelGetsWrong() throws {
     let folder = try TemporaryFolder()
     let out = folder.path("wrong")
@@ -59,6 +60,9 @@ import Testing
     let model = try Self.summaryModel(out)
     #expect((model["members"] as? [String: Any])?["scored"] as? Int == 10)
     #expect((model["accepted"] as? [String: Any])?["correct"] as? Int == 0)
+    let analysis = try AugmentCLI.run(["analyze", out + "/manifest.jsonl"])
+    #expect(analysis.status == 0, "\(analysis.stderr)")
+    #expect(analysis.stdout.contains("car-noise      8  100.0%      0.0%"), "\(analysis.stdout)")
   }
 
   /// `--keep match` aims at the members' error rate, which the scorer is asked for again here, member by
