@@ -17,6 +17,9 @@ extension ExitCode {
   static let missingInput = ExitCode(66)
   /// Output could not be written, or another process holds the output folder.
   static let cannotWrite = ExitCode(73)
+  /// The model command (`--model-cmd`) could not start, ended, timed out or answered wrongly; the batches
+  /// written before it stay, and `--resume` continues once it works.
+  static let modelFailed = ExitCode(69)
   /// A slice run was interrupted (Ctrl-C, SIGTERM); `--resume` continues it.
   static let interrupted = ExitCode(130)
 
@@ -30,6 +33,7 @@ extension ExitCode {
     // Names given on the command line (--slice, a column for --balance or --sources-where) that do not exist,
     // and options found wrong once their files are read, are usage errors like an unknown option.
     case RecipeError.unknownSlice, RunError.unknownColumn, is ValidationError: self = .validationFailure
+    case is ModelError: self = .modelFailed
     case RunError.cannotWrite, RunError.folderLocked, MediaError.writeFailed: self = .cannotWrite
     case RunError.missingInput, MediaError.fileNotFound, NoiseBankError.notAFolder, VerificationError.noFolder:
       self = .missingInput

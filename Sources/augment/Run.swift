@@ -15,7 +15,8 @@ struct Run: ParsableCommand {
       counted by reason but are not failures); 1 the slice shows no weakness (--force overrides); 3 fewer \
       made only because too few sources were usable; 64 a wrong option; 65 some sources could not be read, \
       or some samples could not be made because candidates kept failing the checklist (each is reported), \
-      or an input is malformed; 66 an input is missing; 73 the output cannot be written or another process \
+      or an input is malformed; 66 an input is missing; 69 the --model-cmd command could not start, ended, timed \
+      out or answered malformed lines (continue with --resume once it works); 73 the output cannot be written or another process \
       holds the folder; 130 interrupted (continue with --resume).
       """)
 

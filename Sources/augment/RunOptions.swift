@@ -81,6 +81,24 @@ struct RunOptions: ParsableArguments {
   @Option(help: "With --dataset DIR: a CSV or JSONL of predictions and tags joined on file_name or id.")
   var predictions: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "A shell command line of your model, asked about every candidate in JSON Lines (see the README).",
+      valueName: "command"))
+  var modelCmd: String?
+
+  @Option(parsing: .unconditional, help: "With --model-cmd: sample indices made, scored and decided together, 1 to 4096.")
+  var modelBatch: Int = ModelSettings.defaultBatch
+
+  @Option(parsing: .unconditional, help: "With --model-cmd: the longest wait in seconds for the answers to one batch.")
+  var modelTimeout: Double = ModelSettings.defaultTimeout
+
+  @Option(
+    help: ArgumentHelp(
+      "With --model-cmd: keep all candidates (record only, the default), match the members' error rate, only wrong "
+        + "ones, or mix:F (a share F wrong).", valueName: "all|match|wrong|mix:F"))
+  var keep: String = "all"
+
   func validate() throws {
     guard SliceDataset.SourceSelection(rawValue: sources) != nil else {
       throw ValidationError("--sources takes untagged-correct, untagged or all.")
@@ -88,6 +106,20 @@ struct RunOptions: ParsableArguments {
     try OptionBounds.check(jobs, in: SliceRunRequest.jobsRange, option: "--jobs")
     try OptionBounds.check(pngLevel, in: PNGLevel.range, option: "--png-level")
     if let shard { _ = try parsedShard(shard) }
+    guard KeepPolicy(parsing: keep) != nil else {
+      throw ValidationError("--keep takes all, match, wrong or mix:F with F from 0 to 1, e.g. mix:0.3.")
+    }
+    try OptionBounds.check(modelBatch, in: ModelSettings.batchRange, option: "--model-batch")
+    guard modelTimeout > 0, modelTimeout.isFinite else { throw ValidationError("--model-timeout takes a positive number of seconds.") }
+    if modelCmd?.trimmingCharacters(in: .whitespaces).isEmpty == true {
+      throw ValidationError("--model-cmd takes a command line, e.g. --model-cmd \"python3 score.py\".")
+    }
+    if modelCmd == nil, keep != "all" { throw ValidationError("--keep \(keep) needs --model-cmd: the model's answers decide it.") }
+  }
+
+  /// `--model-cmd` and its settings; `nil` when no model is asked.
+  var model: ModelSettings? {
+    modelCmd.map { ModelSettings(command: $0, batch: modelBatch, timeout: modelTimeout, keep: KeepPolicy(parsing: keep)!) }
   }
 
   /// `--shard`, else the shard an Indexed Job or a job array gives through the environment.

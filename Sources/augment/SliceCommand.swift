@@ -58,6 +58,8 @@ struct SliceCommand {
     }
     let cancellation = CancellationFlag()
     let signals = Self.stopOnSignals(cancellation)
+    // A model command that dies must surface as a failed write to its input, not end this process.
+    if request.model != nil { signal(SIGPIPE, SIG_IGN) }
     defer { signals.forEach { $0.cancel() } }
     let display = ProgressDisplay(slice: slice)
     let summary: RunSummary
@@ -102,7 +104,7 @@ struct SliceCommand {
       allowOutsidePaths: options.allowOutsidePaths, imageFormat: options.imageFormat, pngLevel: options.pngLevel,
       audioFormat: options.audioFormat,
       balance: options.balance, sourcesWhere: options.sourcesWhere, mediaRoot: options.mediaRoot.map { URL(fileURLWithPath: $0) },
-      predictions: options.predictions.map { URL(fileURLWithPath: $0) })
+      predictions: options.predictions.map { URL(fileURLWithPath: $0) }, model: options.model)
   }
 
   /// The slice's output folder: `--out`, its subfolder for the slice with a plan, or `augmented/<slice>`.

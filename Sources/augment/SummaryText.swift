@@ -43,8 +43,21 @@ enum SummaryText {
         "  \(count) of them had no usable source (every source they may start from was skipped above): "
           + "add sources or longer clips; the checklist did not reject them")
     }
+    if let model = summary.model { lines.append(modelLine(model)) }
     if summary.interrupted { lines.append("  interrupted: run again with --resume to continue") }
     lines.append("  next: augment preview \(folder)")
     return lines.joined(separator: "\n")
+  }
+
+  /// The model's accuracy on the samples beside its accuracy on the real members.
+  private static func modelLine(_ model: ModelSummary) -> String {
+    func percent(_ accuracy: ModelSummary.Accuracy) -> String {
+      accuracy.accuracy.map { String(format: "%.1f %%", $0 * 100) + " of \(accuracy.scored)" } ?? "none scored"
+    }
+    var line = "  model accuracy: \(percent(model.accepted)) samples, \(percent(model.members)) real members (--keep \(model.keep)"
+    if let target = model.targetErrorRate, let tolerance = model.tolerance {
+      line += String(format: ", aiming at %.1f %% wrong ± %.1f", target * 100, tolerance * 100)
+    }
+    return line + ")"
   }
 }

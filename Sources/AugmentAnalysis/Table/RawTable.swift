@@ -21,7 +21,7 @@ struct RawTable {
     let text = try TableText.decode(data, path: path)
     switch format ?? Self.format(of: source, text: text) {
     case .csv: return try CSVReader.read(text, path: path)
-    case .jsonl: return try JSONLinesReader.read(text, path: path)
+    case .jsonl: return try ManifestTable.read(text, path: path) ?? JSONLinesReader.read(text, path: path)
     }
   }
 

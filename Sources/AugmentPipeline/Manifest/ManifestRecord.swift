@@ -30,9 +30,11 @@ public struct ManifestRecord: Sendable, Equatable, Codable {
   public var checks: [String: Verdict]
   public var toolVersion: String
   public var recipeHash: String
+  /// The user's model's answer about the sample (`--model-cmd`); absent when no model was asked.
+  public var model: ModelAnswer? = nil
 
   enum CodingKeys: String, CodingKey {
-    case id, index, attempt, seed, slice, source, output, sha256, size, label, transforms, checks
+    case id, index, attempt, seed, slice, source, output, sha256, size, label, transforms, checks, model
     case sourceID = "source_id", toolVersion = "tool_version", recipeHash = "recipe_hash"
   }
 }
@@ -51,9 +53,11 @@ public struct RejectionRecord: Sendable, Equatable, Codable {
   /// For an unusable source, the reason sources are counted under (``SourceUnusable/reason``), without
   /// this source's own measurement, so a resumed run counts the sources it keeps as the first call did.
   public var unusableBecause: String? = nil
+  /// For a candidate the keep policy turned down (``SliceRunner/keepRule``), the model's answer about it.
+  public var model: ModelAnswer? = nil
 
   enum CodingKeys: String, CodingKey {
-    case index, attempt, source, failed, reason, transforms, checks
+    case index, attempt, source, failed, reason, transforms, checks, model
     case unusableBecause = "unusable_because"
   }
 }

@@ -186,6 +186,7 @@ public final class OutputFolder: Sendable {
       return "sources \(old.sources?.description ?? "in table order"), not \(new.sources?.description ?? "in table order")"
     }
     if old.output != new.output { return "samples written as \(old.output ?? "before formats were recorded"), not \(new.output ?? "unrecorded")" }
+    if old.model != new.model { return "model \(old.model ?? "not asked"), not \(new.model ?? "not asked")" }
     if old.shard != new.shard { return "shard \(old.shard?.description ?? "none"), not \(new.shard?.description ?? "none")" }
     return nil
   }

@@ -11,6 +11,8 @@ public struct PreparedRun: Sendable {
   public let sources: [SourceExample]
   /// Which source each sample starts from.
   public let schedule: SourceSchedule
+  /// The slice's real members calibration measures; a model (`--model-cmd`) is compared on them too.
+  public let members: [SourceExample]
   /// What `--dry-run` says about the sources and the calibration members.
   private let sourceLines: [String]
   public let weakness: Verdict
@@ -80,7 +82,7 @@ public struct PreparedRun: Sendable {
       maker = .image(factory)
     }
     return PreparedRun(
-      request: request, recipe: recipe, dataset: dataset, sources: sources, schedule: schedule,
+      request: request, recipe: recipe, dataset: dataset, sources: sources, schedule: schedule, members: members,
       sourceLines: sourceLines, weakness: weakness, notes: notes, maker: maker)
   }
 
@@ -143,20 +145,33 @@ public struct PreparedRun: Sendable {
         mediaRoot: request.mediaRoot.map { RelativePath.from(request.output, to: $0) },
         predictions: request.predictions.map { RelativePath.from(request.output, to: $0) }),
       output: recipe.modality == .audio ? request.audioFormat.rawValue : request.imageFormat?.rawValue ?? "as-source",
-      pngLevel: recipe.modality == .image ? request.pngLevel : nil)
+      pngLevel: recipe.modality == .image ? request.pngLevel : nil,
+      model: request.model?.identity)
     let settings = RunSettings(
       slice: recipe.name, count: request.count, seed: request.seed, jobs: request.jobs, redraws: recipe.redraws,
       sourcesPerSample: Self.sourcesPerSample, shard: request.shard, recipeHash: recipeHash)
     let lock = try folder.lock()
     return try withExtendedLifetime(lock) {
       let kept = try folder.open(for: identity, resume: request.resume)
-      switch maker {
-      case .audio(let factory):
-        return try SliceRunner(factory: factory, sources: sources, schedule: schedule, settings: settings, folder: folder)
-          .run(kept: kept, resumed: request.resume, notes: notes, cancellation: cancellation, progress: progress)
-      case .image(let factory):
-        return try SliceRunner(factory: factory, sources: sources, schedule: schedule, settings: settings, folder: folder)
-          .run(kept: kept, resumed: request.resume, notes: notes, cancellation: cancellation, progress: progress)
+      let scorer = try request.model.map { try ModelScorer(settings: $0, workers: request.jobs) }
+      let judge = scorer.map { ModelJudge(scorer: $0, members: members) }
+      do {
+        let summary: RunSummary
+        switch maker {
+        case .audio(let factory):
+          summary = try SliceRunner(
+            factory: factory, sources: sources, schedule: schedule, settings: settings, folder: folder, model: judge
+          ).run(kept: kept, resumed: request.resume, notes: notes, cancellation: cancellation, progress: progress)
+        case .image(let factory):
+          summary = try SliceRunner(
+            factory: factory, sources: sources, schedule: schedule, settings: settings, folder: folder, model: judge
+          ).run(kept: kept, resumed: request.resume, notes: notes, cancellation: cancellation, progress: progress)
+        }
+        scorer?.stop(graceful: true)
+        return summary
+      } catch {
+        scorer?.stop(graceful: false)
+        throw error
       }
     }
   }

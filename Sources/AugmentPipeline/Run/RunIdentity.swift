@@ -22,9 +22,14 @@ public struct RunIdentity: Sendable, Equatable, Codable {
   /// (``PNGLevel/unrecorded``).
   public var pngLevel: Int?
 
+  /// How a model's answers decide which candidates are kept (`--keep`, `--model-batch`); `nil` when no
+  /// model is asked. The command itself is not part of it: a fixed command may resume a folder.
+  public var model: String?
+
   public init(
     slice: String, count: Int, seed: UInt64, recipeHash: String, dataset: String, shard: Shard?,
-    sources: SourceSettings? = nil, output: String? = nil, pngLevel: Int? = nil
+    sources: SourceSettings? = nil, output: String? = nil, pngLevel: Int? = nil,
+    model: String? = nil
   ) {
     self.slice = slice
     self.count = count
@@ -36,10 +41,11 @@ public struct RunIdentity: Sendable, Equatable, Codable {
     self.sources = sources
     self.output = output
     self.pngLevel = pngLevel
+    self.model = model
   }
 
   enum CodingKeys: String, CodingKey {
-    case slice, count, seed, dataset, shard, sources, output
+    case slice, count, seed, dataset, shard, sources, output, model
     case recipeHash = "recipe_hash", toolVersion = "tool_version", pngLevel = "png_level"
   }
 }

@@ -43,6 +43,8 @@ public struct RunSummary: Sendable, Equatable, Codable {
   /// too short for the clarity gate, or unreadable): fewer were made for want of usable sources, not
   /// because candidates kept failing the checklist.
   public var indicesWithoutUsableSource: [Int] = []
+  /// The model's accuracy on the samples and on the real members, when a run asked it (`--model-cmd`).
+  public var model: ModelSummary? = nil
 
   public struct SkippedSource: Sendable, Equatable, Codable {
     public var source: String
@@ -89,7 +91,7 @@ public struct RunSummary: Sendable, Equatable, Codable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case slice, seed, shard, requested, made, notes, interrupted, seconds, resumed
+    case slice, seed, shard, requested, made, notes, interrupted, seconds, resumed, model
     case rejected
     case madeNow = "made_now", rejectedByRule = "rejected_by_rule", skippedSources = "skipped_sources"
     case failedIndices = "failed_indices", samplesPerSecond = "samples_per_second"

@@ -39,6 +39,8 @@ public struct SliceRunRequest: Sendable {
   public var mediaRoot: URL?
   /// With a folder dataset, the table of predictions and tags joined to its files (`--predictions`).
   public var predictions: URL?
+  /// The user's model asked about every candidate (`--model-cmd`), and how its answers decide.
+  public var model: ModelSettings?
 
   public init(
     slice: String, count: Int, seed: UInt64, jobs: Int, recipes: RecipeBook = .builtIn, dataset: URL,
@@ -46,7 +48,8 @@ public struct SliceRunRequest: Sendable {
     impulseResponseBanks: URL = URL(fileURLWithPath: "rir-banks"), output: URL, shard: Shard? = nil,
     resume: Bool = false, force: Bool = false, allowOutsidePaths: Bool = false,
     imageFormat: ImageOutputFormat? = nil, pngLevel: Int = PNGLevel.runDefault, audioFormat: AudioOutputFormat = .wav, balance: SourceBalance = .label,
-    sourcesWhere: [SourceFilter] = [], mediaRoot: URL? = nil, predictions: URL? = nil
+    sourcesWhere: [SourceFilter] = [], mediaRoot: URL? = nil, predictions: URL? = nil,
+    model: ModelSettings? = nil
   ) {
     self.slice = slice
     self.count = count
@@ -69,5 +72,6 @@ public struct SliceRunRequest: Sendable {
     self.sourcesWhere = sourcesWhere
     self.mediaRoot = mediaRoot
     self.predictions = predictions
+    self.model = model
   }
 }

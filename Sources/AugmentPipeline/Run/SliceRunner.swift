@@ -62,9 +62,12 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
   public let schedule: SourceSchedule
   public let settings: RunSettings
   public let folder: OutputFolder
+  /// The user's model, asked about every candidate the checklist passes before it is kept.
+  public let model: ModelJudge?
 
   public init(
-    factory: Factory, sources: [SourceExample], schedule: SourceSchedule, settings: RunSettings, folder: OutputFolder
+    factory: Factory, sources: [SourceExample], schedule: SourceSchedule, settings: RunSettings, folder: OutputFolder,
+    model: ModelJudge? = nil
   ) {
     precondition(!sources.isEmpty && schedule.count == sources.count, "a run needs sources and their schedule")
     self.factory = factory
@@ -72,6 +75,7 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
     self.schedule = schedule
     self.settings = settings
     self.folder = folder
+    self.model = model
   }
 
   /// What happened to one sample index.
@@ -82,6 +86,8 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
     /// Whether some source this index tried was readable and usable, so that its candidates were judged
     /// on their merits; when none was, a failed index is short of sources, not of acceptable candidates.
     var hadUsableSource = false
+    /// With a model, the accepted candidate itself, waiting in the scratch folder for the keep decision.
+    var candidate: Factory.Media?
   }
 
   /// Runs every index of `0..<count` (in this shard) that `kept` does not already hold.
@@ -97,7 +103,9 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
     var pending = settings.indices.lazy.filter { !done.contains($0) }.makeIterator()
     var tally = RunTally(kept: kept)
     var madeNow = 0
-    let batchSize = settings.jobs * 4
+    var keep = try model.map { try $0.start(kept: kept.records) }
+    // With a model, the batch is the unit of keep decisions, so its size must not depend on --jobs.
+    let batchSize = model?.scorer.settings.batch ?? settings.jobs * 4
     var exhausted = false
     while !exhausted, !cancellation.isCancelled {
       var batch: [Int] = []
@@ -105,7 +113,7 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
       while batch.count < batchSize, let index = pending.next() { batch.append(index) }
       exhausted = batch.count < batchSize
       guard !batch.isEmpty else { break }
-      let outcomes = try process(batch)
+      let outcomes = try keep == nil ? process(batch) : processScored(batch, keep: &keep!)
       for (index, outcome) in zip(batch, outcomes) { tally.add(outcome, index: index) }
       try folder.append(outcomes.flatMap(\.rejections), to: folder.rejectedURL)
       let accepted = outcomes.compactMap(\.accepted)
@@ -128,6 +136,7 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
     summary.rejected = tally.rejected
     summary.skippedByReason = RunSummary.countByReason(tally.skippedSources)
     summary.indicesWithoutUsableSource = tally.indicesWithoutUsableSource
+    summary.model = keep?.summary
     try folder.writeSummary(summary)
     return summary
   }
@@ -141,9 +150,23 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
 
   /// Tries the schedule's sources for sample `i`, with up to `redraws` candidates each, until one passes.
   /// A source found ``SourceUnusable`` is given up after its first candidate: redraws cannot change that.
-  func makeSample(_ index: Int) throws -> Outcome {
-    var outcome = Outcome(accepted: nil, rejections: [], skipped: [])
-    for sourceTry in 0..<min(settings.sourcesPerSample, sources.count) {
+  ///
+  /// With a model, a later round continues `earlier` from `firstAttempt` (the attempt after the candidate
+  /// the keep policy turned down), and the passing candidate is written to `scratch` rather than the run's
+  /// folder. A source whose last redraw the policy turned down is given up as the checklist would.
+  func makeSample(_ index: Int, from firstAttempt: Int = 0, continuing earlier: Outcome? = nil, scratch: URL? = nil)
+    throws -> Outcome
+  {
+    var outcome = earlier ?? Outcome(accepted: nil, rejections: [], skipped: [])
+    let sourceTries = min(settings.sourcesPerSample, sources.count)
+    if firstAttempt > 0, firstAttempt % settings.redraws == 0, firstAttempt / settings.redraws <= sourceTries {
+      let previous = sources[schedule.source(forSample: index, try: firstAttempt / settings.redraws - 1)]
+      outcome.skipped.append(
+        .allRejected(
+          source: previous.path, candidates: settings.redraws,
+          failures: failures(of: outcome, from: previous, since: firstAttempt - settings.redraws)))
+    }
+    for sourceTry in 0..<sourceTries where (sourceTry + 1) * settings.redraws > firstAttempt {
       let source = sources[schedule.source(forSample: index, try: sourceTry)]
       let original: Factory.Media
       do {
@@ -157,9 +180,9 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
         outcome.skipped.append(.init(source: source.path, reason: reason, times: 0, unreadable: true))
         continue
       }
-      var failures: [String: Int] = [:]
+      var failures = failures(of: outcome, from: source, since: sourceTry * settings.redraws)
       var unusable: SourceUnusable?
-      for redraw in 0..<settings.redraws {
+      for redraw in max(0, firstAttempt - sourceTry * settings.redraws)..<settings.redraws {
         let attempt = sourceTry * settings.redraws + redraw
         var rng = Xoshiro256StarStar.forSample(seed: settings.seed, index: index, attempt: attempt)
         let candidate: Factory.Media, records: [AppliedTransform], verdicts: [Verdict]
@@ -194,7 +217,7 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
         let id = settings.sampleID(index)
         let output = "\(id).\(factory.fileExtension(for: candidate))"
         // A sample that cannot be written stops the run: every later one would fail the same way.
-        let url = folder.url.appendingPathComponent(output)
+        let url = (scratch ?? folder.url).appendingPathComponent(output)
         try factory.write(candidate, to: url)
         let digest = try FileDigest(of: url)
         outcome.accepted = ManifestRecord(
@@ -202,6 +225,7 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
           sourceID: source.id, output: output, sha256: digest.sha256, size: digest.size, label: source.label,
           transforms: records, checks: checks, toolVersion: ToolVersion.current, recipeHash: settings.recipeHash)
         outcome.hadUsableSource = true
+        if scratch != nil { outcome.candidate = candidate }
         return outcome
       }
       if let unusable {
@@ -212,5 +236,11 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
       outcome.skipped.append(.allRejected(source: source.path, candidates: settings.redraws, failures: failures))
     }
     return outcome
+  }
+
+  /// The failing rules of the candidates `outcome` turned down from `source` since `attempt`, counted.
+  private func failures(of outcome: Outcome, from source: SourceExample, since attempt: Int) -> [String: Int] {
+    outcome.rejections.filter { $0.source == source.path && $0.attempt >= attempt }
+      .reduce(into: [:]) { counts, rejection in for rule in rejection.failed { counts[rule, default: 0] += 1 } }
   }
 }
