@@ -2,17 +2,24 @@ import MediaIO
 
 /// `preview.png`: one row per pair, the source on the left and the augmented sample on the right, every tile
 /// scaled to one height by area averaging, on a dark background with a thin gutter, so a terminal user can
-/// glance at a run with any image viewer.
+/// glance at a run with any image viewer. Each row is labelled with the sample id and the value it was
+/// picked by, in a band above its tiles.
 struct ContactSheet {
   /// One pair's pictures (images, or spectrograms for audio); `nil` where the file could not be shown,
   /// drawn as a grey placeholder.
   struct Row {
     var kind: PreviewMedia.Kind
+    var label: String
     var source: Image?
     var augmented: Image?
   }
 
+  /// Tiles smaller than this show no defect worth seeing.
+  static let minimumTileHeight = 16
+
   let tileHeight: Int
+  /// Pixels of the label band above each row's tiles: the glyphs at twice their size and a margin.
+  var labelHeight: Int { 2 * BitmapFont.glyphHeight + 4 }
   /// Pixels between tiles and around the sheet.
   let gutter = 4
   let background: Float = 0.1
@@ -27,16 +34,18 @@ struct ContactSheet {
     let width = gutter + left + gutter + right + gutter
     var sheet = Image(width: width, height: height(rows: rows.count), layout: .rgb, filledWith: background)
     for (number, (source, augmented)) in tiles.enumerated() {
-      let top = gutter + number * (tileHeight + gutter)
-      draw(source, into: &sheet, x: gutter, y: top)
-      draw(augmented, into: &sheet, x: gutter + left + gutter, y: top)
+      let top = gutter + number * (labelHeight + tileHeight + gutter)
+      BitmapFont.draw(rows[number].label, into: &sheet, x: gutter, y: top + 2, scale: 2, level: 0.9)
+      draw(source, into: &sheet, x: gutter, y: top + labelHeight)
+      draw(augmented, into: &sheet, x: gutter + left + gutter, y: top + labelHeight)
     }
     return sheet
   }
 
-  /// The sheet's height for `rows` rows: the tiles, and a gutter above, between and below them.
+  /// The sheet's height for `rows` rows: each row's label band and tiles, and a gutter above, between and
+  /// below them.
   func height(rows: Int) -> Int {
-    rows * tileHeight + (rows + 1) * gutter
+    rows * (labelHeight + tileHeight) + (rows + 1) * gutter
   }
 
   /// Width of a tile: an image keeps its aspect ratio (a missing one is square); a spectrogram, whose aspect

@@ -1,20 +1,27 @@
 import AugmentCore
 import Foundation
 
-/// The HTML page: the run's identity and summary, a filter, and the cards, as one self-contained document.
+/// The HTML page: the run's identity and summary, its realism figure, a strip of the slice's real members,
+/// the sort and filter controls, and the cards, as one self-contained document.
 ///
 /// Every reference is relative to the run folder and all style and script is inline, so the page works
-/// opened from disk and fetches nothing. Text from the run is always escaped; the output depends only on
-/// the records and the files, so the same run gives the same bytes.
+/// opened from disk and fetches nothing; media are referenced where they lie, never copied. Text from the
+/// run is always escaped; the output depends only on the records and the files, so the same run gives the
+/// same bytes.
 struct PreviewPage {
+  let slice: String
   let records: RunRecords
   let cards: [PreviewCard]
-  /// Media that exist but could not be read, with the reason.
-  let failures: [PreviewMedia: String]
+  /// The real members shown at the top, of `membersTotal` tagged rows.
+  let members: [RealMembers.Member]
+  let membersTotal: Int
+  /// Why the table's members could not be read, when they could not.
+  let membersProblem: String?
+  /// Clip lengths for the time axes, and media that exist but could not be read, with the reason.
+  let rendered: SpectrogramBatch.Rendered
   let runFolder: URL
 
   func html() -> String {
-    let slice = records.identities.first?.slice ?? records.accepted.first?.slice ?? runFolder.lastPathComponent
     var html = """
       <!DOCTYPE html>
       <html lang="en">
@@ -59,16 +66,65 @@ struct PreviewPage {
       html += "<p class=\"missing\">No summary.json: the run has not finished, or was stopped before writing it.</p>\n"
     }
     for summary in records.summaries { html += self.summary(summary) }
+    html += realism()
+    let keys = Set(cards.flatMap { $0.values.map(\.name) }).sorted()
+    let options = keys.map { "<option>\(HTMLText.escape($0))</option>" }.joined()
     html += """
       <nav class="filter">
       <button type="button" data-show="all" class="active">All (\(cards.count))</button>
       <button type="button" data-show="accepted">Accepted (\(shownAccepted))</button>
       <button type="button" data-show="rejected">Rejected (\(shownRejected))</button>
+      <label>sort by <select id="sort-key"><option value="">page order</option>\(options)</select></label>
+      <button type="button" id="sort-order" data-order="ascending">ascending</button>
+      <label>keep <select id="filter-key"><option value="">every card</option>\(options)</select></label>
+      <label>from <input id="filter-low" type="number" step="any" size="6"></label>
+      <label>to <input id="filter-high" type="number" step="any" size="6"></label>
+      <button type="button" id="pin-members" aria-pressed="false">pin real members</button>
+      <span id="shown-count"></span>
       </nav>
       </header>
 
       """
-    return html
+    return html + membersStrip()
+  }
+
+  /// The run-level realism measurement, as a sentence and a figure of both AUCs with their intervals.
+  private func realism() -> String {
+    let measured = records.realism.compactMap { figure -> RealismFigure.Measured? in
+      if case .measured(let measured) = figure { return measured }
+      return nil
+    }
+    guard !measured.isEmpty else {
+      return "<p class=\"realism\"><strong>realism: not measured</strong></p>\n"
+    }
+    return measured.map { figure in
+      let auc = PreviewNumber.format(figure.auc, for: "auc")
+      let ungated = PreviewNumber.format(figure.ungatedAUC, for: "auc")
+      return """
+        <section class="realism"><p><strong>realism:</strong> a classifier tells the \(figure.accepted) accepted \
+        samples from the \(figure.members) real members with AUC \(auc) \(interval(figure.aucInterval)); \
+        without the realism gate \(ungated) \(interval(figure.ungatedAUCInterval)). 0.5 means it cannot tell \
+        them apart. Features: \(HTMLText.escape(figure.features.joined(separator: ", "))).</p>
+        \(RealismChart.svg(figure))</section>
+
+        """
+    }.joined()
+  }
+
+  private func interval(_ bounds: [Double]) -> String {
+    guard bounds.count == 2 else { return "" }
+    return "(interval \(PreviewNumber.format(bounds[0], for: "auc"))–\(PreviewNumber.format(bounds[1], for: "auc")))"
+  }
+
+  /// The slice's real members: what every sample should look or sound like.
+  private func membersStrip() -> String {
+    var html = "<section id=\"members\" class=\"members\">\n<h2>Real members of \(HTMLText.escape(slice)) "
+    html += "<small>\(members.count) of \(membersTotal) tagged rows, spread through the table</small></h2>\n"
+    if let membersProblem { return html + "<p class=\"missing\">\(HTMLText.escape(membersProblem))</p>\n</section>\n" }
+    if members.isEmpty { return html + "<p class=\"missing\">No row of the table is tagged with the slice.</p>\n</section>\n" }
+    html += "<div class=\"strip\">\n"
+    for member in members { html += figure(caption: "\(member.id) · \(member.label)", member.media) }
+    return html + "</div>\n</section>\n"
   }
 
   private func summary(_ summary: RunSummary) -> String {
@@ -97,7 +153,7 @@ struct PreviewPage {
   private func card(_ card: PreviewCard) -> String {
     var html = """
       <article class="card \(card.status.rawValue)" id="\(HTMLText.escape(card.anchor))" \
-      data-status="\(card.status.rawValue)">
+      data-status="\(card.status.rawValue)" data-values="\(HTMLText.escape(Self.values(card.values)))">
       <h2>\(HTMLText.escape(card.title)) <span class="status">\(card.status.rawValue)</span></h2>
 
       """
@@ -111,9 +167,14 @@ struct PreviewPage {
     return html + "</article>\n"
   }
 
+  /// The card's sortable values as a JSON object, rounded as shown.
+  static func values(_ values: [(name: String, value: Double)]) -> String {
+    "{" + values.map { "\(quoted($0.name)):\(PreviewNumber.format($0.value, for: $0.name))" }.joined(separator: ",") + "}"
+  }
+
   private func figure(caption: String, _ media: PreviewMedia) -> String {
     var html = "<figure>\n<figcaption>\(HTMLText.escape(caption)) \(code(media.path))</figcaption>\n"
-    if let problem = media.problem ?? failures[media] {
+    if let problem = media.problem ?? rendered.failures[media] {
       return html + "<p class=\"missing\">\(HTMLText.escape(problem))</p>\n</figure>\n"
     }
     guard let url = media.url else { return html + "</figure>\n" }
@@ -123,12 +184,9 @@ struct PreviewPage {
       html += "<img class=\"picture\" loading=\"lazy\" src=\"\(reference)\" alt=\"\(HTMLText.escape(media.path))\">\n"
     case .audio:
       html += "<audio controls preload=\"none\" src=\"\(reference)\"></audio>\n"
-      if let spectrogram = media.spectrogram {
-        html += """
-          <img class="spectrogram" loading="lazy" src="\(HTMLText.escape(spectrogram))" \
-          alt="spectrogram of \(HTMLText.escape(media.path)), 0 to \(Spectrogram.sampleRate / 2000) kHz">
-
-          """
+      if let spectrogram = media.spectrogram, let seconds = rendered.seconds[media] {
+        html += SpectrogramAxes.html(
+          image: HTMLText.escape(spectrogram), alt: "spectrogram of \(HTMLText.escape(media.path))", seconds: seconds)
       }
     }
     return html + "</figure>\n"
@@ -142,10 +200,10 @@ struct PreviewPage {
       html += "<li>\(code(transform.name))"
       if case .object(let parameters) = transform.parameters {
         for (name, value) in parameters.sorted(by: { $0.key < $1.key }) {
-          html += " <span class=\"parameter\">\(HTMLText.escape(name)) = \(code(Self.json(value)))</span>"
+          html += " <span class=\"parameter\">\(HTMLText.escape(name)) = \(code(Self.json(value, for: name)))</span>"
         }
       } else {
-        html += " \(code(Self.json(transform.parameters)))"
+        html += " \(code(Self.json(transform.parameters, for: transform.name)))"
       }
       html += "</li>\n"
     }
@@ -164,7 +222,8 @@ struct PreviewPage {
       let result = check.passed ? "pass" : "fail"
       html +=
         "<tr class=\"\(result)\"><td>\(code(check.rule))</td><td>\(check.kind.rawValue)</td>"
-        + "<td>\(code(Self.number(check.value)))</td><td>\(HTMLText.escape(Self.bounds(check)))</td>"
+        + "<td>\(code(PreviewNumber.format(check.value, for: check.measure ?? check.rule)))</td>"
+        + "<td>\(HTMLText.escape(Self.bounds(check)))</td>"
         + "<td class=\"result\">\(result)</td><td>\(HTMLText.escape(check.reason))</td></tr>\n"
     }
     return html + "</tbody>\n</table>\n"
@@ -187,38 +246,35 @@ struct PreviewPage {
   private func plural(_ count: Int, _ word: String) -> String { count == 1 ? word : word + "s" }
 
   private static func bounds(_ check: Verdict) -> String {
+    let name = check.measure ?? check.rule
+    func number(_ value: Double) -> String { PreviewNumber.format(value, for: name) }
     switch (check.minimum, check.maximum) {
-    case (let low?, let high?): "\(number(low)) … \(number(high))"
-    case (let low?, nil): "≥ \(number(low))"
-    case (nil, let high?): "≤ \(number(high))"
-    case (nil, nil): "none"
+    case (let low?, let high?): return "\(number(low)) … \(number(high))"
+    case (let low?, nil): return "≥ \(number(low))"
+    case (nil, let high?): return "≤ \(number(high))"
+    case (nil, nil): return "none"
     }
   }
 
-  /// The value as JSON writes it: integers without a fraction, others with every digit needed to read them back.
-  static func number(_ value: Double) -> String {
-    if value.isFinite, value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-    return "\(value)"
-  }
-
-  /// A parameter value as compact JSON with sorted keys, numbers written as ``number(_:)`` writes them.
-  static func json(_ value: JSONValue) -> String {
+  /// A parameter value named `name` as compact JSON with sorted keys, numbers rounded by ``PreviewNumber``
+  /// for the name they are stored under.
+  static func json(_ value: JSONValue, for name: String) -> String {
     switch value {
     case .null: "null"
     case .bool(let flag): flag ? "true" : "false"
     case .integer(let value): String(value)
     case .unsignedInteger(let value): String(value)
-    case .number(let value): number(value)
+    case .number(let value): PreviewNumber.format(value, for: name)
     case .string(let text): quoted(text)
-    case .array(let items): "[" + items.map(json).joined(separator: ",") + "]"
+    case .array(let items): "[" + items.map { json($0, for: name) }.joined(separator: ",") + "]"
     case .object(let members):
-      "{" + members.sorted { $0.key < $1.key }.map { quoted($0.key) + ":" + json($0.value) }.joined(separator: ",")
-        + "}"
+      "{" + members.sorted { $0.key < $1.key }.map { quoted($0.key) + ":" + json($0.value, for: $0.key) }
+        .joined(separator: ",") + "}"
     }
   }
 
   /// A JSON string literal.
-  private static func quoted(_ text: String) -> String {
+  static func quoted(_ text: String) -> String {
     var quoted = "\""
     for scalar in text.unicodeScalars {
       switch scalar {

@@ -20,7 +20,10 @@ public struct PreviewResult: Sendable, Equatable {
   /// Rejected candidates on the page, and in the run.
   public var rejectedShown: Int
   public var rejectedTotal: Int
-  /// Spectrogram PNGs written to `preview/`.
+  /// Real members of the slice shown at the top of the page, and tagged in the table.
+  public var membersShown: Int
+  public var membersTotal: Int
+  /// Spectrograms written to `preview/`.
   public var spectrograms: Int
   /// Every missing or unreadable file, by path.
   public var problems: [MediaProblem]

@@ -11,6 +11,14 @@ struct RunRecords {
   var accepted: [ManifestRecord]
   /// Every rejected candidate, by sample index and attempt.
   var rejected: [RejectionRecord]
+  /// Each summary's realism measurement, in the order of ``summaries``; `nil` where a summary has none.
+  var realism: [RealismFigure?] = []
+  /// The realism gate's record of each accepted sample, by sample id, where the manifest holds one.
+  var acceptedRealism: [String: RecordRealism] = [:]
+  /// The realism gate's record of each rejected candidate, by `index/attempt`, where it holds one.
+  var rejectedRealism: [String: RecordRealism] = [:]
+
+  static func key(_ record: RejectionRecord) -> String { "\(record.index)/\(record.attempt)" }
 
   /// Reads the run files in `folder`; a folder with no manifest and no `run.json` is not a run.
   static func load(from folder: URL) throws -> RunRecords {
@@ -26,13 +34,20 @@ struct RunRecords {
     let manifests = files("manifest", "jsonl")
     let identityFiles = files("run", "json")
     guard !manifests.isEmpty || !identityFiles.isEmpty else { throw PreviewError.notARun(folder.path) }
-    let accepted = try manifests.flatMap { try decodeLines(ManifestRecord.self, from: $0) }
-    let rejected = try files("rejected", "jsonl").flatMap { try decodeLines(RejectionRecord.self, from: $0) }
-    return RunRecords(
+    let accepted = try manifests.flatMap { try decodeLines(RecordWithRealism<ManifestRecord>.self, from: $0) }
+    let rejected = try files("rejected", "jsonl").flatMap {
+      try decodeLines(RecordWithRealism<RejectionRecord>.self, from: $0)
+    }
+    let summaryFiles = files("summary", "json")
+    var records = RunRecords(
       identities: try identityFiles.map { try decodeDocument(RunIdentity.self, from: $0) },
-      summaries: try files("summary", "json").map { try decodeDocument(RunSummary.self, from: $0) },
-      accepted: accepted.sorted { ($0.index, $0.id) < ($1.index, $1.id) },
-      rejected: rejected.sorted { ($0.index, $0.attempt) < ($1.index, $1.attempt) })
+      summaries: try summaryFiles.map { try decodeDocument(RunSummary.self, from: $0) },
+      accepted: accepted.map(\.record).sorted { ($0.index, $0.id) < ($1.index, $1.id) },
+      rejected: rejected.map(\.record).sorted { ($0.index, $0.attempt) < ($1.index, $1.attempt) })
+    records.realism = try summaryFiles.map { try decodeDocument(RealismFigure.InSummary.self, from: $0).realism }
+    for line in accepted { records.acceptedRealism[line.record.id] = line.realism }
+    for line in rejected { records.rejectedRealism[key(line.record)] = line.realism }
+    return records
   }
 
   /// `stem.ext` or `stem.shard-K-of-N.ext`, the names ``OutputFolder`` gives a run's files.

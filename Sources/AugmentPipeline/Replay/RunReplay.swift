@@ -106,9 +106,6 @@ public struct RunReplay: Sendable {
 
   /// Reads the source, applies the recorded transforms in order, and writes the output as the run did
   /// (a PNG at the run's recorded `pngLevel`).
-  ///
-  /// The context, with the banks, is made at the first audio source's rate and kept; a clip is
-  /// resampled to each source's own rate when it is mixed, as in the run.
   private func remake(
     _ record: ManifestRecord, from source: URL, pngLevel: Int, context: inout TransformContext?
   ) throws {
@@ -116,21 +113,15 @@ public struct RunReplay: Sendable {
     switch destination.pathExtension.lowercased() {
     case "wav", "flac":
       let format: AudioWriteFormat = destination.pathExtension.lowercased() == "wav" ? .wavPCM16 : .flacPCM16
-      var audio = try AudioFile.read(from: source).buffer
-      let shared = context ?? TransformContext(
-        noiseBanks: noiseBanks, impulseResponseBanks: impulseResponseBanks, sampleRate: audio.sampleRate)
-      context = shared
-      for transform in record.transforms { audio = try TransformRegistry.replay(transform, on: audio, in: shared) }
+      let audio = try RecordedTransforms.audio(
+        record.transforms, from: source, noiseBanks: noiseBanks, impulseResponseBanks: impulseResponseBanks,
+        context: &context)
       try AudioFile.write(audio, to: destination, as: format)
     case "png", "jpg", "jpeg":
-      let decoded = try ImageFile.read(from: source)
-      let shared = context ?? TransformContext()
-      context = shared
-      var image = decoded.image
-      for transform in record.transforms { image = try TransformRegistry.replay(transform, on: image, in: shared) }
+      let remade = try RecordedTransforms.image(record.transforms, from: source, context: &context)
       let format: ImageOutputFormat = destination.pathExtension.lowercased() == "png" ? .png : .jpeg
       try ImageFile.write(
-        image, to: destination, as: format.encoding(forSourceStoredAs: decoded.encoding),
+        remade.image, to: destination, as: format.encoding(forSourceStoredAs: remade.sourceEncoding),
         pngLevel: pngLevel)
     default:
       throw ReplayError.unknownOutputFormat(record.output)

@@ -73,7 +73,7 @@ final class PreviewFixture {
     let rejected = [
       RejectionRecord(
         index: 1, attempt: 0, source: sources[1], failed: ["stoi"], reason: "STOI 0.41 is below 0.6: <unclear> speech",
-        transforms: try Self.transforms(1), checks: Self.checks(passing: false)),
+        transforms: [try Self.registeredTransform(modality)], checks: Self.checks(passing: false)),
       RejectionRecord(
         index: 3, attempt: 0, source: "clips/unreadable.\(fileExtension)", failed: ["unreadable-source"],
         reason: "clips/unreadable.\(fileExtension): no such file", transforms: [], checks: [:]),
@@ -168,6 +168,23 @@ final class PreviewFixture {
           snrDB: 7.123456789012 + Double(index), noise: "car/road <1>.wav", offsets: [0, 1600])),
       try AppliedTransform(name: "gain", parameters: GainParameters(gain: -3)),
     ]
+  }
+
+  /// A transform the registry knows, so the preview can remake the rejected candidate: a 0.5 gamma for
+  /// images, a gain of 0.5 for audio.
+  static func registeredTransform(_ modality: Modality) throws -> AppliedTransform {
+    switch modality {
+    case .image: try AppliedTransform(name: "gamma", parameters: Gamma.Parameters(gamma: 0.5))
+    case .audio: try AppliedTransform(name: "loudness", parameters: LoudnessParameters())
+    }
+  }
+
+  /// The fields of ``LoudnessNormalization/Parameters``, whose initialiser is the module's own.
+  struct LoudnessParameters: Codable {
+    var targetLUFS = -29.0
+    var measuredLUFS = -23.0
+    var gain = 0.5
+    var peakLimited = false
   }
 
   static func checks(passing: Bool) -> [String: Verdict] {

@@ -24,7 +24,7 @@ struct PreviewHTML {
     guard let start = text.range(of: marker) else { return nil }
     let figure = text[start.upperBound...]
     guard let end = figure.range(of: "</figure>"),
-      let match = figure[..<end.lowerBound].firstMatch(of: /<img class="spectrogram"[^>]*\ssrc="([^"]*)"/)
+      let match = figure[..<end.lowerBound].firstMatch(of: /<div class="spectrogram">.*?<img[^>]*\ssrc="([^"]*)"/)
     else { return nil }
     return Self.unescape(String(match.1))
   }

@@ -18,9 +18,11 @@ import Testing
     #expect(page.cards.filter { $0.status == "accepted" }.map(\.id) == fixture.accepted.map(\.id))
     #expect(page.cards.filter { $0.status == "rejected" }.map(\.id) == ["rejected-1-0", "rejected-3-0"])
 
-    // 3 accepted pairs × (2 players + 2 spectrograms) + the rejected candidate's readable source (player +
-    // spectrogram); the unreadable source of sample 3 has no media.
-    #expect(page.sources.count == 14)
+    // 3 accepted pairs × (2 players + 2 spectrograms) + the rejected candidate's readable source and the
+    // candidate remade from its record (player + spectrogram each); the unreadable source of sample 3 has
+    // no media.
+    #expect(page.sources.count == 16)
+    #expect(page.sources.contains("preview/rejected/sample-1-attempt-0.wav"))
     for reference in page.sources {
       let file = try #require(PreviewHTML.resolve(reference, from: fixture.runFolder), "\(reference)")
       #expect(FileManager.default.fileExists(atPath: file.path), "\(reference) → \(file.path)")
@@ -32,7 +34,7 @@ import Testing
 
     #expect(result.acceptedShown == 3 && result.acceptedTotal == 3)
     #expect(result.rejectedShown == 2 && result.rejectedTotal == 2)
-    #expect(result.spectrograms == 6)
+    #expect(result.spectrograms == 7)
     #expect(result.problems.map(\.path) == ["clips/unreadable.wav"])
     #expect(page.text.contains("no such file: \(fixture.datasetFolder.path)/clips/unreadable.wav"))
   }
@@ -42,15 +44,21 @@ import Testing
     _ = try PreviewWriter.write(runFolder: fixture.runFolder)
     let text = try PreviewHTML(contentsOf: fixture.runFolder.appendingPathComponent("preview.html")).text
 
-    // Every digit of the drawn parameters and measured values, as the manifest holds them.
-    #expect(text.contains("snr_db = <code>7.123456789012</code>"))
-    #expect(text.contains("snr_db = <code>9.123456789012</code>"))
+    // Values rounded to what they mean: decibels to 0.1, STOI to 0.001; integers as integers.
+    #expect(text.contains("snr_db = <code>7.1</code>"))
+    #expect(text.contains("snr_db = <code>9.1</code>"))
+    #expect(!text.contains("7.123456789012"))
     #expect(text.contains("noise = <code>&quot;car/road &lt;1&gt;.wav&quot;</code>"))
     #expect(text.contains("offsets = <code>[0,1600]</code>"))
     #expect(text.contains("gain = <code>-3</code>"))
-    #expect(text.contains("<td><code>0.8765432109876</code></td><td>≥ 0.6</td><td class=\"result\">pass</td>"))
-    #expect(text.contains("<td><code>0.41</code></td><td>≥ 0.6</td><td class=\"result\">fail</td>"))
+    #expect(text.contains("<td><code>0.877</code></td><td>≥ 0.600</td><td class=\"result\">pass</td>"))
+    #expect(text.contains("<td><code>0.410</code></td><td>≥ 0.600</td><td class=\"result\">fail</td>"))
     #expect(text.contains("<td><code>9.5</code></td><td>0 … 20</td><td class=\"result\">pass</td>"))
+    // Every card carries its values for sorting and filtering, rounded as shown.
+    #expect(text.contains("data-values=\"{&quot;sample&quot;:0,&quot;blind-snr&quot;:9.5,&quot;stoi&quot;:0.877,"
+      + "&quot;add-noise.snr_db&quot;:7.1,&quot;gain.gain&quot;:-3}\""))
+    // Without a realism measurement in the summary the page says so.
+    #expect(text.contains("<strong>realism: not measured</strong>"))
     // Text from the run never becomes markup.
     #expect(text.contains("&lt;b&gt;yes&lt;/b&gt; &amp; &quot;no&quot;"))
     #expect(!text.contains(PreviewFixture.trickyLabel))
@@ -68,7 +76,7 @@ import Testing
     _ = try PreviewWriter.write(runFolder: fixture.runFolder)
     let page = try PreviewHTML(contentsOf: fixture.runFolder.appendingPathComponent("preview.html"))
     let reference = try #require(page.spectrogram(caption: "source", path: "clips/tone 1k.wav"))
-    let spectrogram = try PNGFile.read(from: fixture.runFolder.appendingPathComponent(reference))
+    let spectrogram = try ImageFile.read(from: fixture.runFolder.appendingPathComponent(reference)).image
 
     // 512-point frames at 16 kHz: bins 31.25 Hz apart, so 1 kHz is bin 32; row 0 is the top (8 kHz),
     // so bin 32 is row 256 − 32 = 224. One second with hop 128: 1 + ⌈(16000 − 512) / 128⌉ = 122 frames.
@@ -82,9 +90,10 @@ import Testing
     let result = try PreviewWriter.write(
       runFolder: fixture.runFolder, options: PreviewOptions(sheetRows: 2, tileHeight: 32))
     let sheet = try PNGFile.read(from: try #require(result.contactSheet))
-    // 2 rows of 32-pixel tiles with a 4-pixel gutter around and between; spectrogram tiles are 64 wide.
+    // 2 rows of an 18-pixel label band and 32-pixel tiles, a 4-pixel gutter around and between;
+    // spectrogram tiles are 64 wide.
     #expect(result.contactSheetRows == 2)
-    #expect(sheet.height == 2 * 32 + 3 * 4)
+    #expect(sheet.height == 2 * (18 + 32) + 3 * 4)
     #expect(sheet.width == 4 + 64 + 4 + 64 + 4)
     #expect(sheet.layout == .rgb)
     // The gutter is the background; the tiles are not.
@@ -97,8 +106,9 @@ import Testing
     let page = try PreviewHTML(contentsOf: fixture.runFolder.appendingPathComponent("preview.html"))
 
     #expect(page.cards.filter { $0.status == "accepted" }.map(\.id) == fixture.accepted.map(\.id))
-    // 3 pairs and the rejected candidate's source, each an <img> of the file itself.
-    #expect(page.sources.count == 7)
+    // 3 pairs, the rejected candidate's source and the candidate remade from its record.
+    #expect(page.sources.count == 8)
+    #expect(page.sources.contains("preview/rejected/sample-1-attempt-0.png"))
     #expect(page.sources.contains("../../data%20set/clips/gray%26square.png"))
     #expect(page.sources.contains("dark-background-000002.png"))
     for reference in page.sources {
@@ -107,11 +117,13 @@ import Testing
     }
     #expect(!page.text.contains("<audio"))
     #expect(result.spectrograms == 0)
-    #expect(!FileManager.default.fileExists(atPath: fixture.runFolder.appendingPathComponent("preview").path))
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: fixture.runFolder.appendingPathComponent("preview").path)
+        == ["rejected"])
 
     // Tiles 30 high: 60×30 → 60 wide, 40×40 → 30, 20×50 → 12; both columns as wide as their widest tile.
     let sheet = try PNGFile.read(from: try #require(result.contactSheet))
-    #expect(sheet.height == 3 * 30 + 4 * 4)
+    #expect(sheet.height == 3 * (18 + 30) + 4 * 4)
     #expect(sheet.width == 4 + 60 + 4 + 60 + 4)
   }
 
@@ -126,7 +138,7 @@ import Testing
     #expect(page.text.contains("no such file: \(fixture.runFolder.path)/car-noise-000001.wav"))
     #expect(result.problems.map(\.path) == ["car-noise-000001.wav", "clips/unreadable.wav"])
     // The pair's missing tile is a placeholder; the sheet keeps its three rows.
-    #expect(try PNGFile.read(from: try #require(result.contactSheet)).height == 3 * 16 + 4 * 4)
+    #expect(try PNGFile.read(from: try #require(result.contactSheet)).height == 3 * (18 + 16) + 4 * 4)
   }
 
   @Test func sourcePathsCannotLeaveTheDatasetFolder() throws {
@@ -151,7 +163,11 @@ import Testing
     try FileManager.default.moveItem(at: fixture.datasetFolder, to: moved)
     // run.json still names the old place: every source is missing, and reported by its path in the manifest.
     let stale = try PreviewWriter.write(runFolder: fixture.runFolder)
-    #expect(stale.problems.map(\.path) == PreviewFixture.audioSources.sorted() + ["clips/unreadable.wav"])
+    // The real members cannot be read from the missing table either, nor the rejected candidate remade.
+    #expect(
+      stale.problems.map(\.path)
+        == [fixture.runFolder.appendingPathComponent("../../data set/table.csv").path]
+        + PreviewFixture.audioSources.sorted() + ["clips/unreadable.wav", "preview/rejected/sample-1-attempt-0.wav"])
 
     let found = try PreviewWriter.write(
       runFolder: fixture.runFolder, options: PreviewOptions(dataset: moved.appendingPathComponent("table.csv")))
@@ -179,7 +195,11 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: fixture.runFolder.appendingPathComponent("preview.png").path))
     #expect(
       try FileManager.default.contentsOfDirectory(atPath: fixture.runFolder.appendingPathComponent("preview").path)
-        .isEmpty)
+        == ["rejected"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(
+        atPath: fixture.runFolder.appendingPathComponent("preview/rejected").path
+      ).isEmpty)
   }
 
   @Test func folderWithoutARunIsRefusedByName() throws {
@@ -221,9 +241,11 @@ import Testing
     for name in ["preview.html", "preview.png"] {
       files[name] = try Data(contentsOf: folder.appendingPathComponent(name))
     }
-    let spectrograms = folder.appendingPathComponent("preview")
-    for name in try FileManager.default.contentsOfDirectory(atPath: spectrograms.path) {
-      files["preview/" + name] = try Data(contentsOf: spectrograms.appendingPathComponent(name))
+    for subfolder in ["preview", "preview/rejected"] {
+      let url = folder.appendingPathComponent(subfolder)
+      for name in try FileManager.default.contentsOfDirectory(atPath: url.path) where name != "rejected" {
+        files["\(subfolder)/\(name)"] = try Data(contentsOf: url.appendingPathComponent(name))
+      }
     }
     return files
   }
