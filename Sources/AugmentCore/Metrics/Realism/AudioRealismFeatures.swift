@@ -59,8 +59,9 @@ public enum AudioRealismFeatures {
   /// The octave-band shape of the quietest frames' mean spectrum.
   static func noiseFloor(_ spectra: FramePowerSpectra) -> [Double] {
     let energies = spectra.spectra.map { $0.reduce(0, +) }
-    let quietCount = max(1, Int((noiseFloorFraction * Double(energies.count)).rounded()))
-    let quietest = energies.indices.sorted { energies[$0] < energies[$1] || (energies[$0] == energies[$1] && $0 < $1) }
+    let sounding = energies.indices.filter { energies[$0] > spectra.silentFrameEnergy }
+    let quietCount = max(1, Int((noiseFloorFraction * Double(sounding.count)).rounded()))
+    let quietest = sounding.sorted { energies[$0] < energies[$1] || (energies[$0] == energies[$1] && $0 < $1) }
     let floor = spectra.meanSpectrum(of: Array(quietest.prefix(quietCount)))
     let bands = noiseFloorBands.map { centre in
       floor.indices.lazy.filter {

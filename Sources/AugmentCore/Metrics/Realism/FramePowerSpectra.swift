@@ -45,6 +45,12 @@ struct FramePowerSpectra {
   /// The frequency of bin `k` in hertz.
   func frequency(ofBin bin: Int) -> Double { Double(bin) * Double(sampleRate) / Double(frameLength) }
 
+  /// The energy `Σ|X[k]|²` (bins 0…N/2) of a frame of samples with mean square 10⁻¹⁰ (−100 dBFS):
+  /// by Parseval about `N/2 · Σ w² · 10⁻¹⁰`, below which a frame counts as digital silence.
+  var silentFrameEnergy: Double {
+    0.5 * Double(frameLength) * Window.hanning(count: frameLength).reduce(0) { $0 + Double($1 * $1) } * 1e-10
+  }
+
   /// The mean power spectrum of the frames at `indices`.
   func meanSpectrum(of indices: [Int]) -> [Double] {
     var mean = [Double](repeating: 0, count: frameLength / 2 + 1)

@@ -10,6 +10,12 @@
 /// ``minimumMembers`` is the fewest members the test is run on: below it the balls say little about the
 /// distribution, and callers fall back to the recipe's ranges and say so.
 ///
+/// No radius exceeds the members' median radius. With ten members, one odd member (a clip tagged with a
+/// second slice, say) lies far from the rest, so its third neighbour is far too and its ball would cover
+/// much of the space, admitting candidates like no member at all. The paper's realism score guards
+/// against the same outliers by discarding the half of the balls with the largest radii; capping keeps
+/// every member's neighbourhood but none larger than a typical one.
+///
 /// Distances are Euclidean between standardised feature vectors (``FeatureScaling``).
 public struct RealismManifold: Sendable {
   /// The neighbour whose distance is a member's radius.
@@ -40,10 +46,11 @@ public struct RealismManifold: Sendable {
     let k = Self.neighbourCount
     precondition(members.count > k, "a k-NN manifold with k = \(k) needs more than \(k) members")
     self.members = members
-    radii = members.indices.map { i in
-      let distances = members.indices.filter { $0 != i }.map { Self.distance(members[i], members[$0]) }.sorted()
-      return distances[k - 1]
+    let neighbourDistances = members.indices.map { i in
+      members.indices.filter { $0 != i }.map { Self.distance(members[i], members[$0]) }.sorted()[k - 1]
     }
+    let cap = FeatureScaling.quantile(neighbourDistances.sorted(), 0.5)
+    radii = neighbourDistances.map { min($0, cap) }
   }
 
   public func membership(of point: [Double]) -> Membership {
