@@ -80,8 +80,8 @@ import Testing
       let luminance = ImageStatistics(of: output).meanLuminance
       #expect(luminance < ImageStatistics(of: source).meanLuminance)
       // The drawn target lies in the real members' luminance range, and the output lands near it.
-      let features = try #require(record.checks["realism-knn"]?.features)
-      #expect(abs(try #require(features["mean-luminance"]) - luminance) < 1e-9)
+      // Seven members, fewer than the realism gate needs: no realism-knn verdict.
+      #expect(record.checks["realism-knn"] == nil)
       #expect(luminance >= lowest - margin && luminance <= highest + margin)
       #expect(exposure.targetLuminance >= lowest && exposure.targetLuminance <= highest)
       #expect(abs(luminance - exposure.targetLuminance) < 0.02)

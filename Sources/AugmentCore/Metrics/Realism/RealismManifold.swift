@@ -20,10 +20,9 @@
 public struct RealismManifold: Sendable {
   /// The neighbour whose distance is a member's radius.
   public static let neighbourCount = 3
-  /// The fewest members the manifold is built from: with k = 3 each ball then reaches past at least half of
-  /// the other members rather than all of them, and a five-fold C2ST holds one member in every fold.
-  /// Real slices have as few (the shipped image slices have 5 to 7).
-  public static let minimumMembers = 5
+  /// The fewest members the manifold is built from: with k = 3 each ball then reaches past fewer than half
+  /// of the other members, and a five-fold C2ST holds at least one member in every fold.
+  public static let minimumMembers = 8
 
   /// The standardised members.
   public let members: [[Double]]
