@@ -21,6 +21,7 @@ enum SummaryText {
     } else {
       lines.append("  rejected 0 candidates")
     }
+    if let realism = summary.realism { lines.append("  \(realism.line)") }
     // Sources skipped for the same reason are counted on one line (they are listed in summary.json);
     // unreadable ones are named, each with its own error.
     let byReason = summary.skippedByReason.filter { $0.key != RunSummary.unreadableReason }

@@ -17,6 +17,24 @@ import Testing
     }
   }
 
+  /// A `<category>-noise` recipe mixing another category's bank describes no real slice: refused on load,
+  /// naming the bank it must use.
+  @Test func noiseSliceFromAnotherBankIsRefused() throws {
+    let folder = try TemporaryFolder()
+    let file = try folder.write(
+      """
+      recipes:
+        - name: people-noise
+          modality: audio
+          transforms: [{type: background-noise, category: car, snr_db: [0, 12]}]
+      """, to: "recipes.yaml")
+    #expect {
+      try RecipeBook.builtIn.adding(contentsOf: file)
+    } throws: { error in
+      "\(error)".contains("people-noise mixes noise from the car bank; a people-noise recipe must mix noise-banks/people")
+    }
+  }
+
   @Test func userFileAddsAndOverridesRecipes() throws {
     let folder = try TemporaryFolder()
     let file = try folder.write(
@@ -31,7 +49,7 @@ import Testing
               snr_definition: rms
           checklist:
             min_stoi: 0.8
-        - name: subway-noise
+        - name: subway
           modality: audio
           summary: Speech on a platform.
           transforms:
@@ -45,7 +63,7 @@ import Testing
     #expect(car.checklist.minSTOI == 0.8)
     // Thresholds the file leaves out keep the defaults.
     #expect(car.checklist.realismMargin == ChecklistSpec.defaults(for: .audio).realismMargin)
-    let subway = try book.recipe(named: "subway-noise")
+    let subway = try book.recipe(named: "subway")
     #expect(subway.redraws == 3 && subway.transforms.count == 2)
     #expect(RecipeBook.fingerprint(of: car) != RecipeBook.fingerprint(of: try RecipeBook.builtIn.recipe(named: "car-noise")))
     // The fingerprint `Reference/make-recipe-fingerprint.py` computes for this recipe from its canonical JSON.

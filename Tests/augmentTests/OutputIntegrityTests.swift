@@ -124,17 +124,20 @@ import Testing
     let recipes = folder.path("recipes.yaml")
     try Data(Self.strictRecipe.utf8).write(to: URL(fileURLWithPath: recipes))
     let config = ["--config", recipes]
-    #expect(try AugmentCLI.run(Self.arguments(folder.path("whole"), count: 12, extra: config)).status == 0)
-    #expect(try AugmentCLI.run(Self.arguments(folder.path("resumed"), count: 6, extra: config)).status == 0)
-    let resumed = try AugmentCLI.run(Self.arguments(folder.path("resumed"), count: 12, extra: config + ["--resume"]))
-    #expect(resumed.status == 0, "\(resumed.stderr)")
-
+    // The strict checklist leaves some indices without a sample (exit 65), the same ones however the run is split.
     func summary(_ name: String) throws -> RunSummary {
       try JSONDecoder().decode(RunSummary.self, from: Data(contentsOf: URL(fileURLWithPath: folder.path("\(name)/summary.json"))))
     }
+    let whole = try AugmentCLI.run(Self.arguments(folder.path("whole"), count: 12, extra: config))
+    _ = try AugmentCLI.run(Self.arguments(folder.path("resumed"), count: 6, extra: config))
+    let firstMade = try summary("resumed").made
+    let resumed = try AugmentCLI.run(Self.arguments(folder.path("resumed"), count: 12, extra: config + ["--resume"]))
+    #expect(resumed.status == whole.status && [0, 65].contains(resumed.status), "\(resumed.stderr)")
+
     let expected = try summary("whole"), found = try summary("resumed")
     #expect(expected.rejectedByRule.values.reduce(0, +) > 0 && !expected.skippedSources.isEmpty)
-    #expect(found.made == 12 && found.madeNow == 6 && found.resumed && found.requested == 12)
+    #expect(found.made == expected.made && found.madeNow == expected.made - firstMade && found.resumed && found.requested == 12)
+    #expect(found.realism == expected.realism)
     #expect(found.rejectedByRule == expected.rejectedByRule)
     #expect(found.skippedSources == expected.skippedSources)
     #expect(found.failedIndices == expected.failedIndices)

@@ -3,14 +3,16 @@ import MediaIO
 
 /// What the real examples of an audio slice look like, measured before a run.
 ///
-/// - Blind SNR (WADA-SNR) of each real member: the realism range for candidates, and the range the
-///   background-noise SNR is drawn from (intersected with the recipe's range).
-/// - Loudness of every clip in the dataset: the realism range for candidates' level. A clip shorter than
-///   one 400 ms block is measured over one block, as the loudness rule measures a candidate made from it.
+/// - The realism features of each real member (``AudioRealismFeatures``): the points the k-NN realism
+///   gate tests candidates against (``RealismReference``).
+/// - Blind SNR (WADA-SNR) of each real member: the range the background-noise SNR is drawn from
+///   (intersected with the recipe's range).
+/// - Loudness of every clip in the dataset: the range for candidates' level. A clip shorter than one
+///   400 ms block is measured over one block, as the loudness rule measures a candidate made from it.
 /// - When the recipe reverberates: the RT60 of each real member estimated blind
 ///   (``BlindReverberationTime``), the realism range for candidates' reverberation and the range rooms are
 ///   drawn from (see ``ReverberationCalibration``).
-/// With no readable members, realism falls back to the recipe's SNR range, and a note says so.
+/// With no readable members, the SNR is drawn from the recipe's range, and a note says so.
 public struct AudioCalibration: Sendable {
   public var memberCount: Int
   public var blindSNR: MeasuredRange?
@@ -22,9 +24,14 @@ public struct AudioCalibration: Sendable {
   /// The members' reverberation, when the recipe reverberates.
   public var reverberation: ReverberationCalibration?
   public var notes: [String]
+  /// The members as points in realism-feature space.
+  let realism: RealismReference
 
   init(recipe: Recipe, members: [SourceExample], datasetClips: [SourceExample], jobs: Int) {
     notes = []
+    realism = RealismReference(slice: recipe.name, members: members, features: .audio, jobs: jobs) { member in
+      try AudioFile.read(from: member.url).buffer
+    }
     let margin = recipe.checklist.realismMargin
     let measured = MemberMeasurement.measure(members, jobs: jobs) { member in
       WADASNR.estimate(try AudioFile.read(from: member.url).buffer.channels[0])
@@ -57,10 +64,9 @@ public struct AudioCalibration: Sendable {
       }
     case (nil, let range?):
       snrDraw = range
-      notes.append("no readable real \(recipe.name) members: SNR realism uses the recipe's range \(range) dB")
+      notes.append("no readable real \(recipe.name) members: SNR drawn from the recipe's range \(range) dB")
     case (_, nil):
       snrDraw = nil
-      if blindSNR == nil { notes.append("no readable real \(recipe.name) members: no blind-SNR realism check") }
     }
     if let reverberation = recipe.transforms.lazy.compactMap({ $0.settings as? ImpulseResponseSpec }).first {
       let calibration = ReverberationCalibration(
@@ -68,11 +74,7 @@ public struct AudioCalibration: Sendable {
       self.reverberation = calibration
       notes += calibration.notes
     }
-  }
-
-  /// The blind-SNR bounds candidates must meet.
-  func blindSNRBounds(margin: Double) -> ParameterRange? {
-    blindSNR.map { $0.widened(by: margin) } ?? snrDraw.map { ParameterRange($0.lower - margin, $0.upper + margin) }
+    notes += realism.notes
   }
 
   public var lines: [String] {
@@ -84,6 +86,6 @@ public struct AudioCalibration: Sendable {
     }
     if let snrDraw { lines.append("  SNR drawn from \(snrDraw) dB") }
     lines += reverberation?.lines ?? []
-    return lines
+    return lines + realism.lines
   }
 }

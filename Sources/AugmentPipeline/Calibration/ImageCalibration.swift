@@ -1,18 +1,23 @@
 import AugmentCore
 import MediaIO
 
-/// What the real examples of an image slice look like: mean luminance, RMS contrast, sharpness (variance of
-/// the Laplacian) and the fraction of clipped pixels, each as a range over the members. Candidates must fall
-/// inside, widened by the recipe's margin (luminance, contrast) or by a factor of two either way (sharpness,
-/// which spans decades); they may clip as much as the most clipped member, or the recipe's limit if larger.
+/// What the real examples of an image slice look like: their realism features (the points the k-NN
+/// realism gate tests candidates against, ``RealismReference``), and mean luminance, RMS contrast,
+/// sharpness (variance of the Laplacian) and the fraction of clipped pixels, each as a range over the
+/// members. Candidates may clip as much as the most clipped member, or the recipe's limit if larger.
 /// An `exposure` transform draws its target luminance from the members' luminance range.
 public struct ImageCalibration: Sendable {
   public var memberCount: Int
   public var ranges: [String: MeasuredRange]
   public var clippedFraction: MeasuredRange?
   public var notes: [String]
+  /// The members as points in realism-feature space.
+  let realism: RealismReference
 
   init(recipe: Recipe, members: [SourceExample], jobs: Int) {
+    realism = RealismReference(slice: recipe.name, members: members, features: .image, jobs: jobs) { member in
+      try ImageFile.read(from: member.url).image
+    }
     let measured = MemberMeasurement.measure(members, jobs: jobs) { member in
       ImageStatistics(of: try ImageFile.read(from: member.url).image)
     }
@@ -24,18 +29,7 @@ public struct ImageCalibration: Sendable {
     }
     self.ranges = ranges
     clippedFraction = MeasuredRange(measured.values.map(\.clippedFraction))
-    if memberCount == 0 {
-      notes.append("no readable real \(recipe.name) members: realism checks only clipping (recipe defaults)")
-    }
-  }
-
-  /// The realism bound for one statistic, or `nil` when there were no members to measure.
-  func bounds(_ statistic: ImageStatistic, margin: Double) -> ParameterRange? {
-    guard let range = ranges[statistic.rawValue] else { return nil }
-    if statistic == .sharpness {
-      return ParameterRange(range.observed.lower / 2, range.observed.upper * 2)
-    }
-    return range.widened(by: margin)
+    notes += realism.notes
   }
 
   /// The most a candidate may clip: the recipe's limit, or more if real members clip more.
@@ -50,6 +44,6 @@ public struct ImageCalibration: Sendable {
     ["calibrated on \(memberCount) real members"]
       + ImageStatistic.allCases.compactMap { statistic in
         ranges[statistic.rawValue].map { "  \(statistic.label) of members: \($0.observed)" }
-      }
+      } + realism.lines
   }
 }

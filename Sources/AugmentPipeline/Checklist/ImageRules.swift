@@ -33,20 +33,6 @@ struct DefectContrastRule: ChecklistRule {
   }
 }
 
-/// Realism: a statistic of the candidate (mean luminance, RMS contrast, sharpness) lies in the range
-/// measured on the slice's real members.
-struct ImageStatisticRule: ChecklistRule {
-  let statistic: ImageStatistic
-  let range: ParameterRange
-  var name: String { statistic.rawValue }
-
-  func evaluate(_ sample: CandidateSample<MeasuredImage>) throws -> Verdict {
-    Verdict(
-      rule: name, kind: .realism, value: statistic.measure(sample.candidate.statistics), minimum: range.lower,
-      maximum: range.upper, what: statistic.label, failure: "real examples of the slice do not look like this")
-  }
-}
-
 /// Realism: the fraction of pixels with a colour channel at black or at full scale.
 struct ImageClippingRule: ChecklistRule {
   let maximum: Double
@@ -64,7 +50,7 @@ extension ImageStatistics {
   var clippedFraction: Double { darkClippedFraction + brightClippedFraction }
 }
 
-/// The image statistics realism is judged on.
+/// The image statistics calibration reports for the members.
 enum ImageStatistic: String, Sendable, CaseIterable {
   case luminance = "mean-luminance"
   case contrast = "rms-contrast"

@@ -15,6 +15,16 @@ public struct Verdict: Sendable, Equatable, Codable {
   /// Which form of the measurement `value` is, when a rule has more than one, e.g. `stoi-n30` for STOI
   /// with 30-frame segments as published and `stoi-n14` for a short clip's 14-frame segment.
   public var measure: String?
+  /// For the `realism-knn` rule: the table id of the real member nearest to the candidate.
+  public var nearestMember: String?
+  /// For the `realism-knn` rule: every realism feature of the candidate, by name, so that a rejection
+  /// explains itself and the run's two-sample test can be recomputed from the files.
+  public var features: [String: Double]?
+
+  enum CodingKeys: String, CodingKey {
+    case rule, kind, value, minimum, maximum, passed, reason, measure, features
+    case nearestMember = "nearest_member"
+  }
 
   public enum Kind: String, Sendable, Codable {
     /// Does it sound or look like real members of the slice?

@@ -142,6 +142,7 @@ struct PreviewPage {
       ("time", String(format: "%.1f s, %.1f samples/s", summary.seconds, summary.samplesPerSecond)),
     ]
     if let shard = summary.shard { rows.insert(("shard", shard.description), at: 0) }
+    if let realism = summary.realism { rows.append(("realism", String(realism.line.dropFirst("realism: ".count)))) }
     var html = definitions(rows.map { ($0.0, HTMLText.escape($0.1)) }, class: "summary")
     if !skipped.isEmpty { html += list("skipped sources", skipped) }
     if !summary.notes.isEmpty { html += list("notes", summary.notes) }

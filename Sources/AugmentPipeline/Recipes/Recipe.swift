@@ -46,9 +46,24 @@ public struct Recipe: Sendable, Equatable, Codable {
     guard redraws >= 1 else {
       throw DecodingError.dataCorruptedError(forKey: .redraws, in: container, debugDescription: "redraws must be at least 1")
     }
-    guard let mismatch = transforms.first(where: { $0.modality != modality }) else { return }
-    throw DecodingError.dataCorruptedError(
-      forKey: .transforms, in: container,
-      debugDescription: "\(mismatch.typeName) is an \(mismatch.modality.rawValue) transform in an \(modality.rawValue) recipe")
+    if let mismatch = transforms.first(where: { $0.modality != modality }) {
+      throw DecodingError.dataCorruptedError(
+        forKey: .transforms, in: container,
+        debugDescription: "\(mismatch.typeName) is an \(mismatch.modality.rawValue) transform in an \(modality.rawValue) recipe")
+    }
+    if let problem = noiseCategoryProblem {
+      throw DecodingError.dataCorruptedError(forKey: .transforms, in: container, debugDescription: problem)
+    }
+  }
+
+  /// A `<category>-noise` slice mixes noise from its own bank category (`car-noise` from `noise-banks/car`):
+  /// a recipe that names one category and mixes another describes no real slice. Checked when a recipe file
+  /// is loaded, since the recipe alone decides it; `nil` when the recipe is consistent.
+  var noiseCategoryProblem: String? {
+    guard name.hasSuffix("-noise") else { return nil }
+    let expected = String(name.dropLast("-noise".count))
+    let categories = transforms.compactMap { ($0.settings as? BackgroundNoiseSpec)?.category }
+    guard let wrong = categories.first(where: { $0 != expected }) else { return nil }
+    return "\(name) mixes noise from the \(wrong) bank; a \(name) recipe must mix noise-banks/\(expected)"
   }
 }

@@ -34,18 +34,13 @@ public struct AudioSampleFactory: SampleFactory {
     banks = [context.noiseBank, context.impulseResponseBank].compactMap { $0 }
     self.notes = calibration.notes + (context.noiseBank?.problems.map { "noise bank: skipped \($0)" } ?? [])
       + (context.impulseResponseBank?.problems.map { "impulse-response bank: skipped \($0)" } ?? [])
-    let noiseCategory = recipe.transforms.lazy.compactMap { ($0.settings as? BackgroundNoiseSpec)?.category }.first
     let thresholds = recipe.checklist
     var rules: [any ChecklistRule<AudioBuffer>] = []
     if let minimum = thresholds.minSTOI { rules.append(STOIRule(minimum: minimum)) }
-    if let bounds = calibration.blindSNRBounds(margin: thresholds.realismMargin) { rules.append(BlindSNRRule(range: bounds)) }
     if let rt60 = calibration.reverberation?.bounds { rules.append(BlindRT60Rule(range: rt60)) }
     if let loudness = calibration.loudness { rules.append(LoudnessRule(range: loudness.widened(by: thresholds.realismMargin))) }
     rules.append(AudioClippingRule(maximum: thresholds.maxClippedFraction))
-    if let noiseCategory {
-      let expected = recipe.name.hasSuffix("-noise") ? String(recipe.name.dropLast("-noise".count)) : noiseCategory
-      rules.append(NoiseCategoryRule(expected: expected))
-    }
+    if let gate = RealismGate(reference: calibration.realism, measure: RealismFeatureSet.audio.measure) { rules.append(gate) }
     checklist = Checklist(rules: rules)
   }
 
@@ -67,6 +62,8 @@ public struct AudioSampleFactory: SampleFactory {
   public func check(_ candidate: AudioBuffer, against original: AudioBuffer, source: SourceExample, records: [AppliedTransform]) throws -> [Verdict] {
     try checklist.evaluate(CandidateSample(source: source, original: original, candidate: candidate, records: records))
   }
+
+  public var realism: RealismReference? { calibration.realism }
 
   public func fileExtension(for media: AudioBuffer) -> String { outputFormat.fileExtension }
 

@@ -28,12 +28,10 @@ public struct ImageSampleFactory: SampleFactory {
     var rules: [any ChecklistRule<MeasuredImage>] = []
     if let minimum = thresholds.minSSIM { rules.append(SSIMRule(minimum: minimum)) }
     if let minimum = thresholds.minDefectContrast { rules.append(DefectContrastRule(minimum: minimum)) }
-    for statistic in ImageStatistic.allCases {
-      if let bounds = calibration.bounds(statistic, margin: thresholds.realismMargin) {
-        rules.append(ImageStatisticRule(statistic: statistic, range: bounds))
-      }
-    }
     rules.append(ImageClippingRule(maximum: calibration.clippingBound(limit: thresholds.maxClippedFraction)))
+    if let gate = RealismGate<MeasuredImage>(reference: calibration.realism, measure: { RealismFeatureSet.image.measure($0.image) }) {
+      rules.append(gate)
+    }
     checklist = Checklist(rules: rules)
   }
 
@@ -61,6 +59,8 @@ public struct ImageSampleFactory: SampleFactory {
       throw SourceUnusable(imageMetricError: error) ?? error
     }
   }
+
+  public var realism: RealismReference? { calibration.realism }
 
   public func fileExtension(for media: MeasuredImage) -> String { encoding(of: media).fileExtension }
 

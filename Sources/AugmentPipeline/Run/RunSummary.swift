@@ -32,6 +32,9 @@ public struct RunSummary: Sendable, Equatable, Codable {
   public var notes: [String]
   /// Noise-bank clips that could not be read, each with the reason; absent when every clip was read.
   public var unreadableNoiseClips: [UnreadableFile]? = nil
+  /// How far the samples are from the slice's real members (``RealismFigure``); absent for a merged
+  /// folder, whose shards each report their own.
+  public var realism: RealismFigure? = nil
 
   public struct UnreadableFile: Sendable, Equatable, Codable {
     public var path: String
@@ -95,7 +98,7 @@ public struct RunSummary: Sendable, Equatable, Codable {
     case rejected
     case madeNow = "made_now", rejectedByRule = "rejected_by_rule", skippedSources = "skipped_sources"
     case failedIndices = "failed_indices", samplesPerSecond = "samples_per_second"
-    case unreadableNoiseClips = "unreadable_noise_clips"
+    case unreadableNoiseClips = "unreadable_noise_clips", realism
     case skippedByReason = "skipped_by_reason", indicesWithoutUsableSource = "indices_without_usable_source"
   }
 }

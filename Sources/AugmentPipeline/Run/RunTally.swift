@@ -14,6 +14,8 @@ struct RunTally {
   var failedIndices: [Int] = []
   /// The failed indices for which no source tried was usable (see ``RunSummary/indicesWithoutUsableSource``).
   var indicesWithoutUsableSource: [Int] = []
+  /// The realism features the gate measured, for the run's two-sample test.
+  var realism = RealismSamples()
 
   init() {}
 
@@ -26,7 +28,11 @@ struct RunTally {
     let acceptedSource = Dictionary(kept.records.map { ($0.index, $0.source) }, uniquingKeysWith: { first, _ in first })
     var groups: [SourceTry: [RejectionRecord]] = [:]
     var order: [SourceTry] = []
+    for record in kept.records {
+      realism.add(index: record.index, attempt: record.attempt, checks: record.checks, accepted: true)
+    }
     for rejection in kept.rejections {
+      realism.add(index: rejection.index, attempt: rejection.attempt, checks: rejection.checks, accepted: false)
       for rule in rejection.failed { rejectedByRule[rule, default: 0] += 1 }
       let key = SourceTry(index: rejection.index, source: rejection.source)
       if groups[key] == nil { order.append(key) }
@@ -56,7 +62,11 @@ struct RunTally {
   mutating func add<Factory>(_ outcome: SliceRunner<Factory>.Outcome, index: Int) {
     rejected += outcome.rejections.count
     for rejection in outcome.rejections {
+      realism.add(index: index, attempt: rejection.attempt, checks: rejection.checks, accepted: false)
       for rule in rejection.failed { rejectedByRule[rule, default: 0] += 1 }
+    }
+    if let accepted = outcome.accepted {
+      realism.add(index: index, attempt: accepted.attempt, checks: accepted.checks, accepted: true)
     }
     for skip in outcome.skipped { count(skip) }
     if outcome.accepted != nil {

@@ -25,10 +25,15 @@ public protocol SampleFactory: Sendable {
   /// Inputs other than sources that could not be read (noise-bank clips), each naming its file; the run
   /// goes on without them, and they count against its completeness as unreadable sources do.
   var unreadableInputs: [MediaError] { get }
+
+  /// The slice's real members in realism-feature space, for the run's two-sample test; `nil` for media
+  /// without realism features.
+  var realism: RealismReference? { get }
 }
 
 extension SampleFactory {
   public var unreadableInputs: [MediaError] { [] }
+  public var realism: RealismReference? { nil }
 }
 
 /// One example a run may start from: a row of the error-analysis table whose media file was found.

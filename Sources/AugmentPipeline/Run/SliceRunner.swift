@@ -137,6 +137,9 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
     summary.skippedByReason = RunSummary.countByReason(tally.skippedSources)
     summary.indicesWithoutUsableSource = tally.indicesWithoutUsableSource
     summary.model = keep?.summary
+    let realism = tally.realism.figure(reference: factory.realism, seed: settings.seed)
+    summary.realism = realism.figure
+    if let note = realism.note { summary.notes.append(note) }
     try folder.writeSummary(summary)
     return summary
   }
