@@ -14,6 +14,7 @@ public enum TransformRegistry {
     MotionBlurSpec.self,
     DefocusBlurSpec.self,
     GlareSpec.self,
+    SpotlightSpec.self,
   ]
 
   /// The registered names, in registry order.
