@@ -73,8 +73,8 @@ import Testing
     let (lowest, highest) = (try #require(members.min()), try #require(members.max()))
     let margin = try RecipeBook.builtIn.recipe(named: "dark-background").checklist.realismMargin
     for record in records {
-      #expect(record.transforms.map(\.name) == ["exposure", "sensor-noise"])
-      let exposure = try record.transforms[0].decodeParameters(Exposure.Parameters.self)
+      #expect(record.transforms.map(\.name) == ["spotlight", "sensor-noise"])
+      let exposure = try record.transforms[0].decodeParameters(Spotlight.Parameters.self)
       let source = try PNGFile.read(from: URL(fileURLWithPath: AugmentCLI.sample(record.source)))
       let output = try PNGFile.read(from: URL(fileURLWithPath: out).appendingPathComponent(record.output))
       let luminance = ImageStatistics(of: output).meanLuminance

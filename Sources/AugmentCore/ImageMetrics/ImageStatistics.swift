@@ -42,7 +42,8 @@ public struct ImageStatistics: Sendable, Codable, Equatable {
     return plane.meanAndDeviation(in: plane.wholeImage)
   }
 
-  private static func laplacianVariance(_ luma: LumaPlane) -> Double {
+  /// The variance of the Laplacian of `luma`, as ``sharpness`` documents it.
+  static func laplacianVariance(_ luma: LumaPlane) -> Double {
     let (width, height) = (luma.width, luma.height)
     let laplacian = [Double](unsafeUninitializedCapacity: width * height) { output, initialized in
       luma.values.withUnsafeBufferPointer { y in

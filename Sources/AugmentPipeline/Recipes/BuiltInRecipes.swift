@@ -54,10 +54,10 @@ extension RecipeBook {
   private static let imageRecipes: [Recipe] = [
     Recipe(
       name: "dark-background", modality: .image,
-      summary: "The scene under dim light: less exposure and the sensor noise that comes with it.",
+      summary: "A dark surround around the lit object, and the sensor noise that comes with little light.",
       transforms: [
-        TransformSpec(ExposureSpec(targetLuminance: .init(0.05, 0.15))),
-        TransformSpec(SensorNoiseSpec(sigma: .init(0.005, 0.02))),
+        TransformSpec(SpotlightSpec(targetLuminance: .init(0.05, 0.15), surround: .init(0.05, 0.1), falloff: .init(0.3, 0.6))),
+        TransformSpec(SensorNoiseSpec(sigma: .init(0.006, 0.008))),
       ],
       checklist: .defaults(for: .image).overridden(by: .init(minSSIM: 0.2))),
     Recipe(
@@ -75,8 +75,14 @@ extension RecipeBook {
       ],
       checklist: .defaults(for: .image).overridden(by: .init(minDefectContrast: 0.35))),
     Recipe(
-      name: "reflection", modality: .image, summary: "A specular glare from an overhead light.",
-      transforms: [TransformSpec(GlareSpec(strength: .init(0.3, 0.7)))],
+      name: "reflection", modality: .image,
+      summary: "A small specular highlight with a blown-out core, as a lamp reflected in a glossy surface.",
+      transforms: [
+        TransformSpec(
+          GlareSpec(
+            strength: .init(0.85, 1), radiusAlong: .init(0.08, 0.13), radiusAcross: .init(0.02, 0.035),
+            angle: .init(55, 125)))
+      ],
       checklist: .defaults(for: .image)),
     Recipe(
       name: "compressed", modality: .image, summary: "Stored or sent as a heavily compressed JPEG: blocks and ringing.",

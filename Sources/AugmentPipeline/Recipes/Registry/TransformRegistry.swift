@@ -17,6 +17,7 @@ public enum TransformRegistry {
     DefocusBlurSpec.self,
     GlareSpec.self,
     JPEGCompressionSpec.self,
+    SpotlightSpec.self,
   ]
 
   /// The registered names, in registry order.
