@@ -25,7 +25,8 @@ import Testing
     let dataset = try SliceDataset(tableURL: root.appendingPathComponent("samples/errors-speech.csv"))
     let factory = try AudioSampleFactory(
       recipe: recipe, members: try dataset.members(of: recipe.name), datasetClips: try dataset.clips(),
-      noiseBanks: root.appendingPathComponent("noise-banks"), jobs: 2, outputFormat: .wav)
+      noiseBanks: root.appendingPathComponent("noise-banks"), impulseResponseBanks: root.appendingPathComponent("rir-banks"),
+      jobs: 2, outputFormat: .wav)
     let reference = try #require(factory.realism)
     let sources = Array(try dataset.examples(dataset.eligibleRows(.untaggedCorrect)).prefix(30))
     var all: [[Double]] = [], passed: [[Double]] = [], rejected = 0

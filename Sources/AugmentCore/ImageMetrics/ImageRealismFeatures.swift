@@ -47,6 +47,15 @@ public enum ImageRealismFeatures {
       "highlight_compactness",
     ]
 
+  /// The smallest difference in each feature, in ``names`` order, that a person would notice: the least
+  /// spread the realism gate's scaling gives a feature, so members that agree closely on one do not make a
+  /// candidate's tiny departure from them decisive. Luma percentiles 0.01 of full scale, grid ratios 0.02,
+  /// chroma 0.01, hue directions 0.02, RMS contrast 0.005, log₁₀ sharpness 0.05, noise σ 0.001 of full
+  /// scale, highlight area 0.001 of the frame, compactness 0.05.
+  public static let resolutions: [Double] =
+    percentiles.map { _ in 0.01 } + Array(repeating: 0.02, count: gridSize * gridSize)
+    + [0.01, 0.02, 0.02, 0.005, 0.05, 0.001, 0.001, 0.05]
+
   /// The features of `image`, in ``names`` order.
   public static func measure(_ image: Image) -> [Double] {
     let luma = LumaPlane(image)

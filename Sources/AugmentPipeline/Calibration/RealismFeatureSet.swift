@@ -1,5 +1,4 @@
 import AugmentCore
-import Foundation
 import MediaIO
 
 /// The realism features of one kind of media: their names, the smallest difference in each that matters
@@ -17,21 +16,6 @@ extension RealismFeatureSet where Media == AudioBuffer {
 }
 
 extension RealismFeatureSet where Media == Image {
-  /// The image realism features.
-  static let image = ImageStatistics.realismFeatures
-}
-
-extension ImageStatistics {
-  /// Mean luminance, RMS contrast, log₁₀ sharpness (variance of the Laplacian spans decades) and the
-  /// fraction of clipped pixels, as one realism feature vector.
-  static let realismFeatures = RealismFeatureSet<Image>(
-    names: ["mean-luminance", "rms-contrast", "log10-sharpness", "clipped-fraction"],
-    resolutions: [0.01, 0.005, 0.05, 0.001],
-    measure: { image in
-      let statistics = ImageStatistics(of: image)
-      return [
-        statistics.meanLuminance, statistics.rmsContrast, log10(max(statistics.sharpness, 1e-9)),
-        statistics.clippedFraction,
-      ]
-    })
+  static let image = RealismFeatureSet(
+    names: ImageRealismFeatures.names, resolutions: ImageRealismFeatures.resolutions, measure: ImageRealismFeatures.measure)
 }

@@ -98,12 +98,12 @@ struct PreviewPage {
       return "<p class=\"realism\"><strong>realism: not measured</strong></p>\n"
     }
     return measured.map { figure in
-      let auc = PreviewNumber.format(figure.auc, for: "auc")
-      let ungated = PreviewNumber.format(figure.ungatedAUC, for: "auc")
+      let auc = PreviewNumber.format(figure.c2stAUC, for: "auc")
+      let ungated = PreviewNumber.format(figure.ungatedC2STAUC, for: "auc")
       return """
         <section class="realism"><p><strong>realism:</strong> a classifier tells the \(figure.accepted) accepted \
-        samples from the \(figure.members) real members with AUC \(auc) \(interval(figure.aucInterval)); \
-        without the realism gate \(ungated) \(interval(figure.ungatedAUCInterval)). 0.5 means it cannot tell \
+        samples from the \(figure.members) real members with AUC \(auc) \(interval(figure.c2stAUCCI)); \
+        without the realism gate \(ungated) \(interval(figure.ungatedC2STAUCCI)). 0.5 means it cannot tell \
         them apart. Features: \(HTMLText.escape(figure.features.joined(separator: ", "))).</p>
         \(RealismChart.svg(figure))</section>
 

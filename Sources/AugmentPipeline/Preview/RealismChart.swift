@@ -11,8 +11,8 @@ enum RealismChart {
 
   static func svg(_ figure: RealismFigure.Measured) -> String {
     let rows = [
-      ("accepted (gated)", figure.auc, figure.aucInterval),
-      ("without the gate", figure.ungatedAUC, figure.ungatedAUCInterval),
+      ("accepted (gated)", figure.c2stAUC, figure.c2stAUCCI),
+      ("without the gate", figure.ungatedC2STAUC, figure.ungatedC2STAUCCI),
     ]
     let height = rowHeight * Double(rows.count) + 24
     var svg = """

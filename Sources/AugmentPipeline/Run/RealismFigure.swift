@@ -66,6 +66,13 @@ public enum RealismFigure: Sendable, Equatable, Codable {
   }
 }
 
+extension RealismFigure {
+  /// The `realism` key of a `summary.json`, absent in summaries written before realism was measured.
+  struct InSummary: Decodable {
+    let realism: RealismFigure?
+  }
+}
+
 /// The realism features of a run's candidates, gathered from the gate's verdicts in the manifest and
 /// `rejected.jsonl`, so that a resumed run recomputes the figure over the whole folder.
 struct RealismSamples {

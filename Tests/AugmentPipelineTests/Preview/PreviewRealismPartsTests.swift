@@ -33,7 +33,7 @@ import Testing
       Issue.record("expected a measurement, got \(String(describing: figure))")
       return
     }
-    #expect(values.auc == 0.61 && values.ungatedAUCInterval == [0.78, 0.88] && values.members == 10)
+    #expect(values.c2stAUC == 0.61 && values.ungatedC2STAUCCI == [0.78, 0.88] && values.members == 10)
     let chart = RealismChart.svg(values)
     #expect(chart.contains(">0.610</text>") && chart.contains(">0.830</text>"))
 
