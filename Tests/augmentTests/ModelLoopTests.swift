@@ -86,19 +86,22 @@ import Testing
     #expect(model["tolerance"] as? Double == 0.5 / 6)
   }
 
-  /// `mix:0.25` keeps a quarter of samples the model gets wrong, which with this scorer means turning down
-  /// many it gets wrong (recorded with the answer in `rejected.jsonl`); the decisions, and so every byte,
-  /// are the same with one worker or two.
+  /// `mix:0.25` keeps a quarter of samples the model gets wrong, turning down answers that would move the
+  /// kept share away from it (recorded with the answer in `rejected.jsonl`); the decisions, and so every
+  /// byte, are the same with one worker or two. The scorer rarely errs on mixes the realism gate passes, so
+  /// an index may run out of candidates that keep the share on target: the run then says so (65) and
+  /// what it kept is still on target.
   @Test func mixIsOnTargetAndTheSameWithOneOrTwoJobs() throws {
     let folder = try TemporaryFolder()
     let one = folder.path("one"), two = folder.path("two")
     for (out, jobs) in [(one, "1"), (two, "2")] {
       let result = try Self.run(out, count: 8, ["--keep", "mix:0.25", "--jobs", jobs, "--model-batch", "5"])
-      #expect(result.status == 0, "\(result.stderr)")
+      let short = result.status == 65 && (result.stdout + result.stderr).contains("no acceptable sample for")
+      #expect(result.status == 0 || short, "\(result.stdout)\n\(result.stderr)")
     }
     #expect(try SliceRunTests.contents(of: one) == SliceRunTests.contents(of: two))
     let right = try Self.rescoreSamples(one)
-    #expect(right.count == 8 && right.filter { !$0 }.count == 2)
+    #expect(right.count >= 6 && abs(Double(right.filter { !$0 }.count) - 0.25 * Double(right.count)) <= 0.5, "\(right)")
     let turnedDown = try Data(contentsOf: URL(fileURLWithPath: one + "/rejected.jsonl")).split(separator: 0x0A)
       .map { try JSONDecoder().decode(RejectionRecord.self, from: Data($0)) }.filter { $0.failed == ["model-keep"] }
     #expect(turnedDown.contains { $0.model?.correct == false })

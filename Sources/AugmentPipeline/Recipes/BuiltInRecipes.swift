@@ -31,7 +31,7 @@ extension RecipeBook {
 
   private static let lowBandwidth = Recipe(
     name: "low-bandwidth", modality: .audio, summary: "Speech through a telephone channel (band-pass, 8 kHz, μ-law).",
-    transforms: [TransformSpec(TelephoneSpec(lowHz: .init(250, 350), highHz: .init(3000, 3600), muLawProbability: 0.5))],
+    transforms: [TransformSpec(TelephoneSpec(lowHz: .init(250, 350), highHz: .init(3000, 3600), muLawProbability: 1))],
     checklist: .defaults(for: .audio))
 
   private static let farField = Recipe(

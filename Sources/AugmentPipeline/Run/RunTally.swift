@@ -11,6 +11,8 @@ struct RunTally {
   var rejectedByRule: [String: Int] = [:]
   /// Sources given up on, by source path; `times` counts the indices that gave up on each.
   var skipped: [String: RunSummary.SkippedSource] = [:]
+  /// The lowest index that gave up on each skipped source: its reason is the one reported.
+  private var firstSkippedAt: [String: Int] = [:]
   var failedIndices: [Int] = []
   /// The failed indices for which no source tried was usable (see ``RunSummary/indicesWithoutUsableSource``).
   var indicesWithoutUsableSource: [Int] = []
@@ -41,14 +43,14 @@ struct RunTally {
     for key in order where acceptedSource[key.index] != key.source {
       let group = groups[key]!
       if group.count == 1, group[0].failed == [Self.unreadableRule] {
-        count(.init(source: key.source, reason: group[0].reason, times: 0, unreadable: true))
+        count(.init(source: key.source, reason: group[0].reason, times: 0, unreadable: true), index: key.index)
       } else if group.count == 1, group[0].failed == [Self.unusableRule], let reason = group[0].unusableBecause {
-        count(.init(source: key.source, reason: reason, times: 0, unreadable: false))
+        count(.init(source: key.source, reason: reason, times: 0, unreadable: false), index: key.index)
       } else {
         let failures = group.reduce(into: [String: Int]()) { counts, rejection in
           for rule in rejection.failed { counts[rule, default: 0] += 1 }
         }
-        count(.allRejected(source: key.source, candidates: group.count, failures: failures))
+        count(.allRejected(source: key.source, candidates: group.count, failures: failures), index: key.index)
       }
     }
   }
@@ -68,7 +70,7 @@ struct RunTally {
     if let accepted = outcome.accepted {
       realism.add(index: index, attempt: accepted.attempt, checks: accepted.checks, accepted: true)
     }
-    for skip in outcome.skipped { count(skip) }
+    for skip in outcome.skipped { count(skip, index: index) }
     if outcome.accepted != nil {
       made += 1
     } else {
@@ -79,9 +81,17 @@ struct RunTally {
 
   var skippedSources: [RunSummary.SkippedSource] { skipped.values.sorted { $0.source < $1.source } }
 
-  /// Counts one more index giving up on a source; the first reason seen for a source is kept.
-  private mutating func count(_ skip: RunSummary.SkippedSource) {
-    skipped[skip.source, default: skip].times += 1
+  /// Counts one more index giving up on a source. The reason kept is that of the lowest such index, so a
+  /// resumed folder, whose indices are tallied out of order, reports what one uninterrupted run would.
+  private mutating func count(_ skip: RunSummary.SkippedSource, index: Int) {
+    if let first = firstSkippedAt[skip.source], first < index {
+      skipped[skip.source]!.times += 1
+      return
+    }
+    let times = skipped[skip.source]?.times ?? 0
+    skipped[skip.source] = RunSummary.SkippedSource(
+      source: skip.source, reason: skip.reason, times: times + 1, unreadable: skip.unreadable)
+    firstSkippedAt[skip.source] = index
   }
 
   private struct SourceTry: Hashable {
