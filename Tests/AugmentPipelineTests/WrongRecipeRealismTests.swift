@@ -37,14 +37,14 @@ import Testing
       let verdicts = try factory.check(candidate, against: original, source: source, records: records)
       let gate = try #require(verdicts.first { $0.rule == RealismGate<Never>.name })
       let named = try #require(gate.features)
-      let features = try #require(reference.vector(named))
+      let features = try #require(reference.members.vector(named))
       all.append(features)
       if !gate.passed { rejected += 1 }
       if verdicts.allSatisfy(\.passed) { passed.append(features) }
     }
     return Draws(
-      ungated: try #require(ClassifierTwoSampleTest.auc(real: reference.memberFeatures, generated: all, seed: 7)),
-      accepted: ClassifierTwoSampleTest.auc(real: reference.memberFeatures, generated: passed, seed: 7),
+      ungated: try #require(ClassifierTwoSampleTest.auc(real: reference.members.values, generated: all, seed: 7)),
+      accepted: ClassifierTwoSampleTest.auc(real: reference.members.values, generated: passed, seed: 7),
       realismRejected: Double(rejected) / Double(sources.count))
   }
 

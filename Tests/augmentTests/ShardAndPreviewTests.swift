@@ -18,7 +18,7 @@ import Testing
 
   static func files(_ folder: String) throws -> [String: Data] {
     let names = try FileManager.default.contentsOfDirectory(atPath: folder)
-      .filter { $0.hasSuffix(".wav") || $0.hasSuffix(".png") || $0 == "manifest.jsonl" }
+      .filter { $0.hasSuffix(".wav") || $0.hasSuffix(".png") || ["manifest.jsonl", "realism-members.json"].contains($0) }
     return try Dictionary(uniqueKeysWithValues: names.map { ($0, try Data(contentsOf: URL(fileURLWithPath: folder + "/" + $0))) })
   }
 
@@ -35,8 +35,20 @@ import Testing
     #expect(merged.status == 0, "\(merged.stderr)")
     #expect(merged.stdout.contains("60 of 60"))
     let expected = try Self.files(whole)
-    #expect(expected.count == 61)
+    #expect(expected.count == 62)
     #expect(try Self.files(sharded) == expected)
+    // The merged summary carries the figure the unsharded run computed over the same samples.
+    let wholeRealism = try Self.summary(whole).realism
+    guard case .measured(let figure) = wholeRealism else {
+      Issue.record("people-noise has enough members to measure realism, got \(String(describing: wholeRealism))")
+      return
+    }
+    #expect(figure.accepted == 60)
+    #expect(try Self.summary(sharded).realism == wholeRealism)
+  }
+
+  static func summary(_ folder: String) throws -> RunSummary {
+    try JSONDecoder().decode(RunSummary.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/summary.json")))
   }
 
   @Test func shardFromTheEnvironmentAndAMissingShardIsNamed() throws {

@@ -8,23 +8,20 @@ import Foundation
 /// readable members there is no manifold: the run says so in a note and judges realism by the recipe's
 /// ranges and the remaining rules only, and `summary.json` records realism as not measured.
 public struct RealismReference: Sendable {
-  public let names: [String]
+  /// The measurable members' table ids and raw feature values, in the order measured.
+  public let members: RealismMembers
   let resolutions: [Double]
-  /// The members' table ids and raw feature vectors, in the order measured.
-  public let memberIDs: [String]
-  public let memberFeatures: [[Double]]
   /// `nil` below the minimum member count.
   let scaling: FeatureScaling?
   let manifold: RealismManifold?
   let notes: [String]
 
   init<Media>(slice: String, members: [SourceExample], features: RealismFeatureSet<Media>, jobs: Int, load: @Sendable (SourceExample) throws -> Media) {
-    names = features.names
     resolutions = features.resolutions
     let measured = MemberMeasurement.measure(members, jobs: jobs) { member in (member.id, features.measure(try load(member))) }
     let usable = measured.values.filter { $0.1.allSatisfy(\.isFinite) }
-    memberIDs = usable.map(\.0)
-    memberFeatures = usable.map(\.1)
+    self.members = RealismMembers(features: features.names, members: usable.map { .init(id: $0.0, values: $0.1) })
+    let memberFeatures = self.members.values
     var notes: [String] = []
     let unmeasurable = measured.values.count - usable.count
     if unmeasurable > 0 {
@@ -44,15 +41,12 @@ public struct RealismReference: Sendable {
     self.notes = notes
   }
 
-  /// The candidate's features by name, in ``names`` order.
-  func vector(_ features: [String: Double]) -> [Double]? {
-    let values = names.compactMap { features[$0] }
-    return values.count == names.count ? values : nil
-  }
+  /// The feature names, in the order of each member's values.
+  public var names: [String] { members.features }
 
   var lines: [String] {
     guard let scaling else { return [] }
-    return ["  realism gate: k-NN (k = \(RealismManifold.neighbourCount)) over \(memberIDs.count) members on \(names.count) features"]
+    return ["  realism gate: k-NN (k = \(RealismManifold.neighbourCount)) over \(members.members.count) members on \(names.count) features"]
       + names.indices.map { "    \(names[$0]): median \(Verdict.format(scaling.centres[$0])), spread \(Verdict.format(scaling.spreads[$0]))" }
   }
 }

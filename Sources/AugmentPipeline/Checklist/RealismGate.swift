@@ -34,7 +34,7 @@ struct RealismGate<Media: Sendable>: ChecklistRule {
         detail: unmeasured.joined(separator: ", "))
     }
     let membership = manifold.membership(of: scaling.standardise(features))
-    let nearest = reference.memberIDs[membership.nearest]
+    let nearest = reference.members.members[membership.nearest].id
     var verdict = Verdict(
       rule: name, kind: .realism, value: membership.ballRatio, maximum: 1,
       what: "distance to the nearest real member's neighbourhood (k-NN ball; nearest member \(nearest))",

@@ -56,7 +56,8 @@ public struct FolderVerification: Sendable, Equatable {
   /// The files a run or its preview writes besides its media; hidden files are locks and partial writes.
   private static func isRunOwnFile(_ name: String) -> Bool {
     name.hasPrefix(".") || name == PreviewWriter.pageName || name == PreviewWriter.contactSheetName
-      || [("manifest", "jsonl"), ("rejected", "jsonl"), ("summary", "json"), ("run", "json")].contains {
+      || [("manifest", "jsonl"), ("rejected", "jsonl"), ("summary", "json"), ("run", "json"),
+        (RealismMembers.fileStem, "json")].contains {
         RunRecords.isRunFile(name, stem: $0.0, extension: $0.1)
       }
   }

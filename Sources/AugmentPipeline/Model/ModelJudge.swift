@@ -47,7 +47,7 @@ struct KeepState {
     ModelSummary(
       keep: scorer.settings.keep.description, members: members,
       accepted: ModelSummary.Accuracy(scored: tally.accepted, correct: tally.accepted - tally.wrong),
-      targetErrorRate: tally.target, tolerance: tally.target == nil ? nil : 0.5 / Double(max(1, tally.accepted)),
+      targetErrorRate: tally.target, tolerance: tally.target == nil ? nil : ModelSummary.tolerance(accepted: tally.accepted),
       seconds: scorer.modelSeconds)
   }
 }

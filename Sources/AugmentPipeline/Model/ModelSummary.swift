@@ -36,6 +36,9 @@ public struct ModelSummary: Sendable, Equatable, Codable {
     var errorRate: Double { accuracy.map { 1 - $0 } ?? 0 }
   }
 
+  /// Half a sample of `accepted`: the closest an error rate over them can come to any target.
+  static func tolerance(accepted: Int) -> Double { 0.5 / Double(max(1, accepted)) }
+
   enum CodingKeys: String, CodingKey {
     case keep, members, accepted, tolerance, seconds
     case targetErrorRate = "target_error_rate"

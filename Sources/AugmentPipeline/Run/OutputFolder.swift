@@ -1,6 +1,7 @@
 import Foundation
 
-/// A run's output folder: its media, `manifest.jsonl`, `rejected.jsonl`, `summary.json` and `run.json`.
+/// A run's output folder: its media, `manifest.jsonl`, `rejected.jsonl`, `summary.json`, `run.json` and,
+/// for media with realism features, `realism-members.json`.
 ///
 /// A new run needs an empty (or new) folder, so nothing already written is ever overwritten; `--resume`
 /// reopens a folder holding the same run and continues after the samples its manifest lists. A process
@@ -12,6 +13,7 @@ public final class OutputFolder: Sendable {
   let rejectedURL: URL
   let summaryURL: URL
   let identityURL: URL
+  let realismMembersURL: URL
 
   /// File names carry the shard, so shards can share one folder: `manifest.jsonl` unsharded,
   /// `manifest.shard-2-of-4.jsonl` for shard 2 of 4.
@@ -23,6 +25,7 @@ public final class OutputFolder: Sendable {
     rejectedURL = url.appendingPathComponent("rejected\(suffix).jsonl")
     summaryURL = url.appendingPathComponent("summary\(suffix).json")
     identityURL = url.appendingPathComponent("run\(suffix).json")
+    realismMembersURL = url.appendingPathComponent("\(RealismMembers.fileStem)\(suffix).json")
   }
 
   /// What a reopened folder already holds: its finished samples and the rejections made on the way to them.
@@ -46,7 +49,7 @@ public final class OutputFolder: Sendable {
     try create()
     removeStalePartials(of: identity)
     if !resume {
-      let ownFiles = [manifestURL, rejectedURL, summaryURL, identityURL].filter { files.fileExists(atPath: $0.path) }
+      let ownFiles = [manifestURL, rejectedURL, summaryURL, identityURL, realismMembersURL].filter { files.fileExists(atPath: $0.path) }
       let entries = ((try? files.contentsOfDirectory(atPath: url.path)) ?? []).filter { !FolderLock.isLockFile($0) }
       let shardedFolder = identity.shard != nil
       // A shard may join a folder its sibling shards write to; it never reuses its own files.
@@ -102,6 +105,10 @@ public final class OutputFolder: Sendable {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
     try writeAtomically(try encoder.encode(summary), to: summaryURL)
+  }
+
+  func write(realismMembers: RealismMembers) throws {
+    try writeAtomically(try realismMembers.encoded(), to: realismMembersURL)
   }
 
   func write(identity: RunIdentity) throws {

@@ -87,25 +87,29 @@ struct RealismSamples {
     if firstDraws[index].map({ attempt < $0.attempt }) ?? true { firstDraws[index] = (attempt, features) }
   }
 
-  /// The run's figure, or `nil` when the media has no realism features; a note when it is not measured.
-  func figure(reference: RealismReference?, seed: UInt64) -> (figure: RealismFigure?, note: String?) {
-    guard let reference else { return (nil, nil) }
-    guard reference.manifold != nil else { return (.notMeasured, nil) }
+  /// The run's figure over `members`, or `nil` when the media has no realism features; a note when it is
+  /// not measured for want of accepted samples (too few members is noted at calibration).
+  func figure(members: RealismMembers?, seed: UInt64) -> (figure: RealismFigure?, note: String?) {
+    guard let members else { return (nil, nil) }
+    guard members.areEnoughForTheGate else { return (.notMeasured, nil) }
     func vectors(_ byIndex: [Int: [String: Double]]) -> [[Double]] {
-      byIndex.keys.sorted().compactMap { reference.vector(byIndex[$0]!) }
+      byIndex.keys.sorted().compactMap { members.vector(byIndex[$0]!) }
     }
     let gated = vectors(accepted), ungated = vectors(firstDraws.mapValues(\.features))
-    guard let gatedArea = ClassifierTwoSampleTest.auc(real: reference.memberFeatures, generated: gated, seed: seed),
-      let ungatedArea = ClassifierTwoSampleTest.auc(real: reference.memberFeatures, generated: ungated, seed: seed)
+    guard let gatedArea = ClassifierTwoSampleTest.auc(real: members.values, generated: gated, seed: seed),
+      let ungatedArea = ClassifierTwoSampleTest.auc(real: members.values, generated: ungated, seed: seed)
     else {
-      return (.notMeasured, "realism not measured: \(gated.count) accepted samples, too few for the two-sample test (at least 2)")
+      return (.notMeasured, "\(Self.tooFewSamplesNote) \(gated.count) accepted samples, fewer than the 2 it needs")
     }
     return (
       .measured(
         .init(
-          c2stAUC: gatedArea.auc, c2stAUCCI: [gatedArea.lower, gatedArea.upper], members: reference.memberFeatures.count,
+          c2stAUC: gatedArea.auc, c2stAUCCI: [gatedArea.lower, gatedArea.upper], members: members.members.count,
           accepted: gated.count, ungatedC2STAUC: ungatedArea.auc, ungatedC2STAUCCI: [ungatedArea.lower, ungatedArea.upper],
-          features: reference.names)), nil
+          features: members.features)), nil
     )
   }
+
+  /// How the note on too few accepted samples begins; a merge replaces the shards' notes with its own.
+  static let tooFewSamplesNote = "realism two-sample test not run:"
 }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Joins the manifests of a sharded run (`manifest.shard-K-of-N.jsonl` in one folder) into the
-/// `manifest.jsonl`, `rejected.jsonl`, `summary.json` and `run.json` an unsharded run would have written.
+/// `manifest.jsonl`, `rejected.jsonl`, `summary.json`, `run.json` and `realism-members.json` an unsharded
+/// run would have written.
 ///
 /// Every sample line is independent of the shard that made it, so the merged manifest (sorted by index)
 /// is byte-identical to the unsharded run's. The merge refuses to write anything while a shard is
@@ -48,6 +49,7 @@ public enum ShardMerger {
     var records: [ManifestRecord] = []
     var rejections: [RejectionRecord] = []
     var summaries: [RunSummary] = []
+    var realismMembers: [RealismMembers?] = []
     for index in 0..<shardCount {
       let shard = try Shard(index: index, count: shardCount)
       guard shards[index] != nil else {
@@ -74,6 +76,10 @@ public enum ShardMerger {
       records += manifest
       rejections += (try? Data(contentsOf: files.rejectedURL)).map { JSONLines.decode(RejectionRecord.self, from: $0).records } ?? []
       if let summary { summaries.append(summary) }
+      realismMembers.append((try? Data(contentsOf: files.realismMembersURL)).flatMap { try? JSONDecoder().decode(RealismMembers.self, from: $0) })
+    }
+    if let first = realismMembers.first, realismMembers.contains(where: { $0 != first }) {
+      problems.append("the shards measured different real members (realism-members.shard-K-of-N.json); run them again on one table")
     }
     let duplicated = Dictionary(grouping: records, by: \.index).filter { $0.value.count > 1 }.keys.sorted()
     if !duplicated.isEmpty { problems.append("samples made twice: \(duplicated.prefix(10).map(String.init).joined(separator: ", "))") }
@@ -108,6 +114,19 @@ public enum ShardMerger {
     summary.unreadableNoiseClips = unreadableNoise.isEmpty ? nil : unreadableNoise
     let rejected = summaries.map(\.rejected)
     summary.rejected = rejected.contains(nil) ? nil : rejected.compactMap { $0 }.reduce(0, +)
+    summary.model = mergeModel(summaries.map(\.model))
+    if let members = realismMembers.first ?? nil {
+      try merged.write(realismMembers: members)
+      // The figure is over the whole folder, as an unsharded run computes it, not any shard's.
+      var samples = RealismSamples()
+      for record in records { samples.add(index: record.index, attempt: record.attempt, checks: record.checks, accepted: true) }
+      for rejection in rejections {
+        samples.add(index: rejection.index, attempt: rejection.attempt, checks: rejection.checks, accepted: false)
+      }
+      let realism = samples.figure(members: members, seed: first.seed)
+      summary.realism = realism.figure
+      summary.notes = summary.notes.filter { !$0.hasPrefix(RealismSamples.tooFewSamplesNote) } + (realism.note.map { [$0] } ?? [])
+    }
     try merged.writeSummary(summary)
     return Result(shardCount: shardCount, requested: count, merged: records.count, failedIndices: failedIndices)
   }
@@ -126,6 +145,18 @@ public enum ShardMerger {
       identities[shard.index] = identity
     }
     return identities
+  }
+
+  /// The model's figures over the whole folder: the members' are the same in every shard, the samples'
+  /// add up; `nil` unless every shard asked a model.
+  private static func mergeModel(_ models: [ModelSummary?]) -> ModelSummary? {
+    guard var merged = models.first ?? nil else { return nil }
+    let all = models.compactMap { $0 }
+    guard all.count == models.count else { return nil }
+    merged.accepted = .init(scored: all.map(\.accepted.scored).reduce(0, +), correct: all.map(\.accepted.correct).reduce(0, +))
+    merged.tolerance = merged.targetErrorRate.map { _ in ModelSummary.tolerance(accepted: merged.accepted.scored) }
+    merged.seconds = all.map(\.seconds).max() ?? 0
+    return merged
   }
 
   private static func mergeSkipped(_ skipped: [RunSummary.SkippedSource]) -> [RunSummary.SkippedSource] {

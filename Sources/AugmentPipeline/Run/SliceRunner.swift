@@ -137,7 +137,8 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
     summary.skippedByReason = RunSummary.countByReason(tally.skippedSources)
     summary.indicesWithoutUsableSource = tally.indicesWithoutUsableSource
     summary.model = keep?.summary
-    let realism = tally.realism.figure(reference: factory.realism, seed: settings.seed)
+    if let members = factory.realism?.members { try folder.write(realismMembers: members) }
+    let realism = tally.realism.figure(members: factory.realism?.members, seed: settings.seed)
     summary.realism = realism.figure
     if let note = realism.note { summary.notes.append(note) }
     try folder.writeSummary(summary)
