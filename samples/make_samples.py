@@ -3,7 +3,7 @@
 
 Writes, replacing earlier output:
   speech/clean/*.wav     60 clean utterances: espeak-ng, several voices and speeds, 16 kHz mono PCM16
-  speech/slices/*.wav    41 slice members: other utterances mixed with car noise or babble at a known
+  speech/slices/*.wav    49 slice members: other utterances mixed with car noise or babble at a known
                          SNR, and/or passed through a telephone channel (300-3400 Hz, 8 kHz mu-law);
                          far-field members reverberated by pyroomacoustics' own room simulation with
                          a little babble; codec members band-limited by sox and coded by ffmpeg's
@@ -14,8 +14,8 @@ Writes, replacing earlier output:
   errors-images.csv      id,path,label,prediction,human_label,tags,defect_box
 
 Deterministic: fixed seeds, numpy's PCG64 generator, espeak-ng, and sox in repeatable mode without
-dither. The far-field and codec members draw from a generator of their own (FAR_CODEC_SEED), so adding
-them left every earlier file byte for byte as it was; they need pyroomacoustics and ffmpeg with libopus. Noise for the slice members comes from ../noise-banks/make-noise-banks.py (same generator
+dither. The far-field and codec members draw from generators of their own (FAR_CODEC_SEED, then
+MORE_FAR_CODEC_SEED), so adding them left every earlier file byte for byte as it was; they need pyroomacoustics and ffmpeg with libopus. Noise for the slice members comes from ../noise-banks/make-noise-banks.py (same generator
 code as the banks, own seeds). The prediction and human_label columns are simulated: each row's
 outcome is written down below (ASR_ERRORS, SLICE_UTTERANCES, IMAGE_PLAN) so that the per-slice
 numbers tell a coherent story; the audio and images really have the condition their tags name.
@@ -146,6 +146,21 @@ CODEC_UTTERANCES = (
 # The far-field and codec members' own generator, so the earlier members' draws are unchanged.
 FAR_CODEC_SEED = 20240603
 
+# Further far-field and codec members, from a generator of their own, so the seven of each above are unchanged.
+MORE_FAR_FIELD_UTTERANCES = (
+    ("far-08", "dim the living room lamps", (4.8, 3.9, 2.6), 0.3, 34, None, None),
+    ("far-09", "what time is the dentist", (5.6, 4.3, 2.8), 0.35, 31, "what time is the dancers", None),
+    ("far-10", "lock the front door", (4.3, 3.7, 2.5), 0.2, 39, None, None),
+    ("far-11", "read me the news headlines", (5.9, 4.4, 2.7), 0.4, 33, "read me the new headlines", None),
+)
+MORE_CODEC_UTTERANCES = (
+    ("codec-08", "can everyone see the chart", 20, None, None),
+    ("codec-09", "you are breaking up", 14, "you are baking up", None),
+    ("codec-10", "dial in from the car", 12, "dial in from the card", None),
+    ("codec-11", "let's take five minutes", 16, None, None),
+)
+MORE_FAR_CODEC_SEED = 20240604
+
 VOICES = ("en-us", "en", "en-gb-scotland", "en-us+f3", "en+m3", "en-gb-x-rp+f2", "en-029+m5",
           "en-us-nyc+f4", "en-gb-x-gbclan+m7", "en+f5", "en-us+m2", "en-gb-scotland+f1")
 SPEEDS = (135, 150, 165, 180)
@@ -236,10 +251,10 @@ def opus_call(speech, bitrate, workdir):
     return np.concatenate([decoded, np.zeros(len(speech) - len(decoded))])
 
 
-def make_far_field_and_codec(rng, takes, slice_dir, workdir):
+def make_far_field_and_codec(rng, takes, slice_dir, workdir, far_field_utterances, codec_utterances):
     """The far-field and codec members, written to slice_dir; returns their table rows."""
     rows = []
-    for ident, text, room_dim, rt60, snr, prediction, human in FAR_FIELD_UTTERANCES:
+    for ident, text, room_dim, rt60, snr, prediction, human in far_field_utterances:
         # The recording goes on while the room decays after the last word.
         speech = np.concatenate([utterance(text, rng, workdir), np.zeros(int(rng.uniform(0.5, 0.7) * RATE))])
         mix = far_field(speech, room_dim, rt60, rng)
@@ -249,7 +264,7 @@ def make_far_field_and_codec(rng, takes, slice_dir, workdir):
         mix *= nb.db(rng.uniform(-6.0, -2.0)) / np.max(np.abs(mix))
         nb.write_wav(slice_dir / f"{ident}.wav", mix, RATE)
         rows.append((ident, f"speech/slices/{ident}.wav", text, prediction or text, human or text, "far-field"))
-    for ident, text, bitrate, prediction, human in CODEC_UTTERANCES:
+    for ident, text, bitrate, prediction, human in codec_utterances:
         mix = opus_call(utterance(text, rng, workdir), bitrate, workdir)
         peak = np.max(np.abs(mix))
         if peak > nb.db(-1.0):
@@ -285,7 +300,10 @@ def make_speech(rng, workdir):
             mix *= nb.db(-1.0) / peak
         nb.write_wav(slice_dir / f"{ident}.wav", mix, RATE)
         rows.append((ident, f"speech/slices/{ident}.wav", text, prediction or text, human or text, tags))
-    rows += make_far_field_and_codec(np.random.default_rng(FAR_CODEC_SEED), takes, slice_dir, workdir)
+    rows += make_far_field_and_codec(np.random.default_rng(FAR_CODEC_SEED), takes, slice_dir, workdir,
+                                     FAR_FIELD_UTTERANCES, CODEC_UTTERANCES)
+    rows += make_far_field_and_codec(np.random.default_rng(MORE_FAR_CODEC_SEED), takes, slice_dir, workdir,
+                                     MORE_FAR_FIELD_UTTERANCES, MORE_CODEC_UTTERANCES)
 
     with open(HERE / "speech" / "transcripts.csv", "w", newline="") as out:
         table = csv.writer(out, lineterminator="\n")
