@@ -12,10 +12,13 @@ import MediaIO
 /// largest sample.
 ///
 /// Applying convolves every channel with the response (``FFTConvolution``) scaled to unit energy
-/// (`Σh² = 1`), so a steady broadband input keeps its level. The output keeps the input's length and its
-/// timing: it is the full convolution from the direct path on, `y[n] = (x ∗ h)[n + direct]`, so words stay
-/// where labels and transcripts place them, and the reverberant tail past the input's end is dropped (as
-/// audiomentations' `ApplyImpulseResponse` does by default). If the result would peak above
+/// (`Σh² = 1`), so a steady broadband input keeps its level. The output keeps the input's timing: it is the
+/// full convolution from the direct path on, `y[n] = (x ∗ h)[n + direct]`, so words stay where labels and
+/// transcripts place them. By default it keeps the input's length too, and the reverberant tail past the
+/// input's end is dropped (as audiomentations' `ApplyImpulseResponse` does by default); with a
+/// ``tailSeconds`` range, a tail of a drawn length is kept, as a recording that goes on while the room
+/// decays after the last word holds it (clean clips are often cut close after the speech, where a room
+/// microphone's recording is not). If the result would peak above
 /// ``PeakLimit/ceiling`` it is scaled down to it and the factor is recorded as `outputGain`; nothing is
 /// clipped. There is no dry signal mixed back: the response's own direct path is the dry part.
 ///
@@ -29,6 +32,9 @@ public struct ImpulseResponse: Transform {
   public let categories: [String]
   /// The reverberation times, in seconds, a response must have to be drawn; `nil`: any.
   public let rt60Range: ClosedRange<Double>?
+  /// How much of the reverberant tail past the input's end is kept, in seconds, drawn per sample;
+  /// `nil`: none, the output is as long as the input.
+  public let tailSeconds: ClosedRange<Double>?
   private let responses: [String]
 
   /// What one application did.
@@ -47,6 +53,9 @@ public struct ImpulseResponse: Transform {
     public var responseGain: Double
     /// The gain applied to the result: below 1 when it was scaled down to avoid clipping.
     public var outputGain: Double
+    /// Frames of reverberant tail kept past the input's end (at most the response's length past its direct
+    /// path); absent when none is kept.
+    public var tailFrames: Int?
   }
 
   /// - Throws: ``NoiseBankError`` when the category is missing or holds no readable response.
@@ -60,7 +69,9 @@ public struct ImpulseResponse: Transform {
   /// - Throws: ``NoiseBankError`` when a category is missing or holds no readable response;
   ///   ``ImpulseResponseError/noResponseInRange(_:measured:)`` when no response's RT60 is in the range;
   ///   the errors of measuring a response.
-  public init(bank: NoiseBank, categories: [String], rt60Range: ClosedRange<Double>? = nil) throws {
+  public init(
+    bank: NoiseBank, categories: [String], rt60Range: ClosedRange<Double>? = nil, tailSeconds: ClosedRange<Double>? = nil
+  ) throws {
     var responses = try categories.flatMap { try bank.requireClips(in: $0) }
     if let rt60Range {
       let measured = try responses.map { name in
@@ -75,6 +86,7 @@ public struct ImpulseResponse: Transform {
     self.bank = bank
     self.categories = categories
     self.rt60Range = rt60Range
+    self.tailSeconds = tailSeconds
   }
 
   /// - Throws: ``ImpulseResponseError`` for a silent response or one whose decay cannot be measured, or
@@ -91,25 +103,30 @@ public struct ImpulseResponse: Transform {
       throw ImpulseResponseError.decayNotMeasurable(response: name)
     }
     let responseGain = 1 / energy.squareRoot()
-    let peak = Self.reverberate(input, response: response, gain: Float(responseGain), direct: direct)
+    let tailFrames = tailSeconds.map { range in
+      min(Int((rng.uniform(in: range) * Double(input.sampleRate)).rounded()), response.count - 1 - direct)
+    }
+    let peak = Self.reverberate(input, response: response, gain: Float(responseGain), direct: direct, tail: tailFrames ?? 0)
       .channels.reduce(Float(0)) { max($0, SignalMath.peak($1)) }
     return Parameters(
       impulseResponse: name, rt60Seconds: rt60, rt60Span: span, drrDB: drr, directFrame: direct,
-      responseGain: responseGain, outputGain: PeakLimit.gain(forPeak: peak))
+      responseGain: responseGain, outputGain: PeakLimit.gain(forPeak: peak), tailFrames: tailFrames)
   }
 
   public func apply(_ parameters: Parameters, to input: consuming AudioBuffer) throws -> AudioBuffer {
     let response = try bank.samples(for: parameters.impulseResponse, sampleRate: input.sampleRate)
+    let tail = parameters.tailFrames ?? 0
     guard parameters.directFrame == DirectToReverberantRatio.directIndex(response), parameters.responseGain > 0,
-      (0...1).contains(parameters.outputGain), parameters.outputGain > 0
+      (0...1).contains(parameters.outputGain), parameters.outputGain > 0,
+      (0...max(0, response.count - 1 - parameters.directFrame)).contains(tail)
     else {
       throw AudioTransformError.invalidParameters(
         transform: Self.name,
-        detail: "direct frame \(parameters.directFrame), response gain \(parameters.responseGain) and output gain "
-          + "\(parameters.outputGain) for \(parameters.impulseResponse) (\(response.count) frames)")
+        detail: "direct frame \(parameters.directFrame), response gain \(parameters.responseGain), output gain "
+          + "\(parameters.outputGain) and tail of \(tail) frames for \(parameters.impulseResponse) (\(response.count) frames)")
     }
     var output = Self.reverberate(
-      input, response: response, gain: Float(parameters.responseGain), direct: parameters.directFrame)
+      input, response: response, gain: Float(parameters.responseGain), direct: parameters.directFrame, tail: tail)
     if parameters.outputGain != 1 {
       for c in output.channels.indices { SignalMath.scale(&output.channels[c], by: Float(parameters.outputGain)) }
     }
@@ -127,12 +144,14 @@ public struct ImpulseResponse: Transform {
     throw ImpulseResponseError.decayNotMeasurable(response: name)
   }
 
-  /// Every channel convolved with `gain × response`, the `input.frameCount` frames from `direct` on.
-  private static func reverberate(_ input: AudioBuffer, response: [Float], gain: Float, direct: Int) -> AudioBuffer {
+  /// Every channel convolved with `gain × response`, the `input.frameCount + tail` frames from `direct` on
+  /// (the full convolution is `input.frameCount + response.count - 1` long, and `tail` at most
+  /// `response.count - 1 - direct`).
+  private static func reverberate(_ input: AudioBuffer, response: [Float], gain: Float, direct: Int, tail: Int) -> AudioBuffer {
     let convolution = FFTConvolution(impulseResponse: response.map { $0 * gain })
     let count = input.frameCount
     let channels = input.channels.map { channel in
-      count == 0 ? [] : Array(convolution.convolve(channel)[direct..<(direct + count)])
+      count == 0 ? [] : Array(convolution.convolve(channel)[direct..<(direct + count + tail)])
     }
     return AudioBuffer(channels: channels, sampleRate: input.sampleRate)
   }

@@ -38,7 +38,7 @@ extension RecipeBook {
     name: "far-field", modality: .audio,
     summary: "Speech from across a room: a room impulse response, then the room's babble.",
     transforms: [
-      TransformSpec(ImpulseResponseSpec(rt60Seconds: .init(0.15, 2))),
+      TransformSpec(ImpulseResponseSpec(rt60Seconds: .init(0.15, 2), tailSeconds: .init(0.4, 0.8))),
       TransformSpec(BackgroundNoiseSpec(category: "people", snrDB: .init(20, 50))),
     ],
     checklist: .defaults(for: .audio))

@@ -35,6 +35,37 @@ import Testing
     }
   }
 
+  /// With a tail range, a click at the input's last frame comes out followed by the response's decay for the
+  /// drawn number of frames, never more than the response holds past its direct path; the tail is recorded
+  /// and replays to the same output.
+  @Test func keptTailIsTheResponsesDecayPastTheInput() throws {
+    let bank = try NoiseBank(root: Self.bankRoot, sampleRate: 16_000)
+    let transform = try ImpulseResponse(bank: bank, categories: ["small-room"], tailSeconds: 0.1...0.6)
+    var click = [Float](repeating: 0, count: 8_000)
+    click[7_999] = 0.5
+    let input = AudioBuffer(mono: click, sampleRate: 16_000)
+    var capped = 0
+    for index in 0..<12 {
+      var rng = Xoshiro256StarStar.forSample(seed: 9, index: index)
+      let (output, record) = try transform(input, using: &rng)
+      let parameters = try record.decodeParameters(ImpulseResponse.Parameters.self)
+      let response = try bank.samples(for: parameters.impulseResponse, sampleRate: 16_000)
+      let tail = try #require(parameters.tailFrames)
+      let available = response.count - 1 - parameters.directFrame
+      #expect(tail <= available && (tail == available || (1_600...9_600).contains(tail)), "\(tail) of \(available)")
+      if tail == available { capped += 1 }
+      #expect(output.frameCount == click.count + tail)
+      // The click sits on the last input frame, so the output from there on is the scaled response past its direct path.
+      let scale = Float(0.5 * parameters.responseGain * parameters.outputGain)
+      let expected = response[parameters.directFrame...(parameters.directFrame + tail)].map { $0 * scale }
+      let error = zip(output.channels[0][7_999...], expected).map { abs($0 - $1) }.max() ?? .nan
+      #expect(error < 1e-5, "\(parameters.impulseResponse): tail differs by \(error)")
+      #expect(try transform.replay(record, on: input) == output)
+    }
+    // small-room-01 lasts 0.2 s, so some draws above its length are capped.
+    #expect(capped > 0)
+  }
+
   /// A click through the transform comes out as the response itself, starting at the click (the direct
   /// path stays where the input's sound was), with unit energy; the recorded RT60 and DRR equal
   /// pyroomacoustics' for the room within 0.1 % and 0.04 dB, and the output's own decay measures as the

@@ -35,7 +35,7 @@ import Testing
   /// 7.3e-4, its tabulated fractional-delay filter against the exact windowed sinc, plus 16-bit rounding).
   @Test func earlyResponseMatchesPyroomacoustics() throws {
     let reference = try ReferenceData.load(Reference.self, "room-reference.json")
-    #expect(reference.rooms.count == 9)
+    #expect(reference.rooms.count == 15)
     for room in reference.rooms {
       let response = try Self.response(room.file)
       let error = zip(response, room.early).map { abs(Double($0) - $1) }.max()!

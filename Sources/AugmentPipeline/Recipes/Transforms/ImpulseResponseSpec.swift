@@ -1,7 +1,8 @@
 import AugmentCore
 
 /// `impulse-response`: the speech convolved with a room impulse response from the impulse-response bank,
-/// from one category folder or from all, and only rooms whose RT60 lies in `rt60_s` when it is given.
+/// from one category folder or from all, and only rooms whose RT60 lies in `rt60_s` when it is given; with
+/// `tail_s`, that much of the room's decay after the last frame is kept (drawn per sample).
 public struct ImpulseResponseSpec: TransformDescriptor {
   public typealias Step = ImpulseResponse
 
@@ -9,10 +10,13 @@ public struct ImpulseResponseSpec: TransformDescriptor {
   public var category: String?
   /// The reverberation times, in seconds, of the rooms drawn from; `nil`: any.
   public var rt60Seconds: ParameterRange?
+  /// Seconds of reverberant tail kept past the source's end; `nil`: none, the output is as long as the source.
+  public var tailSeconds: ParameterRange?
 
-  public init(category: String? = nil, rt60Seconds: ParameterRange? = nil) {
+  public init(category: String? = nil, rt60Seconds: ParameterRange? = nil, tailSeconds: ParameterRange? = nil) {
     self.category = category
     self.rt60Seconds = rt60Seconds
+    self.tailSeconds = tailSeconds
   }
 
   public static let modality = Modality.audio
@@ -23,12 +27,16 @@ public struct ImpulseResponseSpec: TransformDescriptor {
     ParameterField(
       key: "rt60_s", value: .range(0.05...10, unit: "s"),
       doc: "only rooms whose RT60 lies in this range (default: any; calibrated on the slice's members)"),
+    ParameterField(
+      key: "tail_s", value: .range(0...5, unit: "s"),
+      doc: "the room's decay kept after the source's end, drawn per sample (default: none, as long as the source)"),
   ]
   public static let example = ImpulseResponseSpec(rt60Seconds: .init(0.2, 0.9))
 
   public var description: String {
     let rooms = category.map { "rir-banks/\($0)" } ?? "rir-banks, every category"
-    return rt60Seconds.map { "\(rooms), RT60 \($0) s" } ?? rooms
+    let tail = tailSeconds.map { ", \($0) s of decay kept" } ?? ""
+    return (rt60Seconds.map { "\(rooms), RT60 \($0) s" } ?? rooms) + tail
   }
 
   /// The RT60 range narrowed to what the slice's real members measure, when calibration measured them.
@@ -41,7 +49,8 @@ public struct ImpulseResponseSpec: TransformDescriptor {
   public func makeStep(in context: TransformContext) throws -> ImpulseResponse {
     let bank = try context.openImpulseResponseBank(for: Self.name)
     return try ImpulseResponse(
-      bank: bank, categories: category.map { [$0] } ?? bank.categories, rt60Range: rt60Seconds?.closed)
+      bank: bank, categories: category.map { [$0] } ?? bank.categories, rt60Range: rt60Seconds?.closed,
+      tailSeconds: tailSeconds?.closed)
   }
 
   /// The recorded response is found again in the bank; its category is the response's first folder.
@@ -53,6 +62,6 @@ public struct ImpulseResponseSpec: TransformDescriptor {
   }
 
   enum CodingKeys: String, CodingKey {
-    case category, rt60Seconds = "rt60_s"
+    case category, rt60Seconds = "rt60_s", tailSeconds = "tail_s"
   }
 }
