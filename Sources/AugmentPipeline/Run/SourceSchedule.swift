@@ -77,30 +77,18 @@ public struct SourceSchedule: Sendable {
     count = keys.count
     self.seed = seed
     var labelNumbers: [String: Int] = [:]
-    labelOf = (labels ?? keys).map { label in
+    let label = (labels ?? keys).map { label in
       if let number = labelNumbers[label] { return number }
       labelNumbers[label] = labelNumbers.count
       return labelNumbers.count - 1
     }
-    var sizes = Array(repeating: 0, count: labelNumbers.count)
-    var sizesInStratum: [Pair: Int] = [:]
-    var stratumOfLabel: [Int: Int] = [:]
-    var spans = false
-    for (stratum, group) in members.enumerated() {
-      for source in group {
-        let label = labelOf[source]
-        sizes[label] += 1
-        sizesInStratum[Pair(stratum: stratum, label: label), default: 0] += 1
-        if let other = stratumOfLabel.updateValue(stratum, forKey: label), other != stratum { spans = true }
-      }
-    }
-    labelSize = labelOf.map { sizes[$0] }
-    var inStratum = Array(repeating: 0, count: keys.count)
-    for (stratum, group) in members.enumerated() {
-      for source in group { inStratum[source] = sizesInStratum[Pair(stratum: stratum, label: labelOf[source])]! }
-    }
-    labelSizeInStratum = inStratum
-    labelsSpanStrata = spans
+    let pairs = keys.indices.map { Pair(stratum: position[keys[$0]]!, label: label[$0]) }
+    let sizes = Dictionary(label.map { ($0, 1) }, uniquingKeysWith: +)
+    let sizesInStratum = Dictionary(pairs.map { ($0, 1) }, uniquingKeysWith: +)
+    labelOf = label
+    labelSize = label.map { sizes[$0]! }
+    labelSizeInStratum = pairs.map { sizesInStratum[$0]! }
+    labelsSpanStrata = sizesInStratum.count > sizes.count
   }
 
   private struct Pair: Hashable {
@@ -213,12 +201,12 @@ public struct SourceSchedule: Sendable {
 
   /// For each position of `values`, the next position (cyclically) holding the same value; itself when none does.
   private static func nextOfSameValue(_ values: [Int]) -> [Int] {
-    var next = Array(values.indices)
+    var next = Array(repeating: 0, count: values.count)
     var seen: [Int: Int] = [:]
-    // Walking twice round backwards, the first lap records each value's nearest later position for the second.
+    // Walking backwards twice round, the later lap records for the earlier one each value's nearest later position.
     for position in (0..<2 * values.count).reversed() {
       let index = position % values.count
-      if position < values.count, let later = seen[values[index]] { next[index] = later % values.count }
+      if position < values.count { next[index] = seen[values[index]]! % values.count }
       seen[values[index]] = position
     }
     return next
