@@ -83,7 +83,12 @@ import Testing
     #expect(no.made > 0 && no.madeElsewhere > 0 && no.failed > 0, "\(no)")
     #expect(acceptance.byLabel.values.map(\.planned).reduce(0, +) == 60)
     #expect(acceptance.byLabel.values.map(\.rejected).reduce(0, +) == summary.rejected)
-    #expect(summary.notes.contains(no.shortfall(label: "no")!))
+    let shortfall = try #require(acceptance.shortfallNote)
+    #expect(summary.notes.last == shortfall)
+    let own = no.planned - no.madeElsewhere - no.failed
+    #expect(
+      shortfall.contains("“no” \(own) of \(no.planned) (\(no.madeElsewhere) from other labels, \(no.failed) not made)"),
+      "\(shortfall)")
 
     // Stopped after its first batch and resumed, the folder counts the same.
     let resumed = folder.file("resumed")
@@ -102,29 +107,32 @@ import Testing
     #expect(merged.notes == summary.notes)
   }
 
-  static func group(made: Int, of candidates: Int) -> GroupAcceptance {
+  static func group(made: Int, of candidates: Int, planned: Int) -> GroupAcceptance {
     var counts = GroupAcceptance()
     counts.made = made
     counts.rejected = candidates - made
+    counts.planned = planned
     return counts
   }
 
   /// 10 of 95 against 32 of 80 is flagged (p = 4.9e-6 by scipy); the same rates over 20 candidates each are not
-  /// (p = 0.078); a rate that is low but not half the rest's is not, however significant; nor is a group under
-  /// 20 candidates, which is not tested, so it does not raise the Bonferroni divisor either.
+  /// (p = 0.078); a rate that is low but not half the rest's is not, however significant; nor is a group planned
+  /// fewer than 5 samples, however many candidates it had: it is not tested, nor counted in the Bonferroni divisor.
   @Test func theCriterionFlagsOnlyWhatItStates() throws {
-    let flagged = GateImbalance.find(in: ["no": Self.group(made: 10, of: 95), "yes": Self.group(made: 32, of: 80)], of: "label")
+    let no = Self.group(made: 10, of: 95, planned: 10), yes = Self.group(made: 32, of: 80, planned: 32)
+    let flagged = GateImbalance.find(in: ["no": no, "yes": yes], of: "label")
     #expect(flagged.count == 1)
     let imbalance = try #require(flagged.first)
     #expect(imbalance.value == "no" && imbalance.candidates == 95 && imbalance.restCandidates == 80 && imbalance.tested == 2)
     #expect(abs(imbalance.pValue - 4.922979310692281e-06) < 1e-15)
     #expect(imbalance.description.contains("label “no” had 10.5 % of its 95 candidates accepted, the other labels 40.0 % of 80"))
-    #expect(GateImbalance.find(in: ["no": Self.group(made: 3, of: 20), "yes": Self.group(made: 8, of: 20)], of: "label").isEmpty)
+    let fewer = ["no": Self.group(made: 3, of: 20, planned: 5), "yes": Self.group(made: 8, of: 20, planned: 8)]
+    #expect(GateImbalance.find(in: fewer, of: "label").isEmpty)
     // 2,500 of 10,000 against 3,000 of 6,000: p is tiny, but 25 % is more than half of 50 %.
-    #expect(GateImbalance.find(in: ["s1": Self.group(made: 2_500, of: 10_000), "s2": Self.group(made: 3_000, of: 6_000)], of: "speaker").isEmpty)
-    let withSmall = GateImbalance.find(
-      in: ["no": Self.group(made: 10, of: 95), "yes": Self.group(made: 32, of: 80), "tiny": Self.group(made: 0, of: 19)],
-      of: "label")
-    #expect(withSmall.map(\.value) == ["no"] && withSmall.first?.tested == 2)
+    let mild = ["s1": Self.group(made: 2_500, of: 10_000, planned: 2_000), "s2": Self.group(made: 3_000, of: 6_000, planned: 1_500)]
+    #expect(GateImbalance.find(in: mild, of: "speaker").isEmpty)
+    let withOneClip = GateImbalance.find(
+      in: ["no": no, "yes": yes, "clip": Self.group(made: 0, of: 40, planned: 4)], of: "label")
+    #expect(withOneClip.map(\.value) == ["no"] && withOneClip.first?.tested == 2)
   }
 }

@@ -34,13 +34,34 @@ public struct Acceptance: Sendable, Equatable, Codable {
       byLabel: add(all.map(\.byLabel))!, groupColumn: first.groupColumn, byGroup: add(all.map(\.byGroup)))
   }
 
-  /// What the summary's notes and the terminal say: each imbalance, then each label whose planned samples were
-  /// not all made from its own sources.
+  /// What the summary's notes and the terminal say: each imbalance, then the labels whose planned samples were not
+  /// all made from their own sources.
   public var notes: [String] {
-    imbalances.map(\.description)
-      + byLabel.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.compactMap { label in
-        byLabel[label]!.shortfall(label: label)
-      }
+    imbalances.map(\.description) + (shortfallNote.map { [$0] } ?? [])
+  }
+
+  /// The most labels ``shortfallNote`` names; a table whose labels are transcripts may have thousands.
+  static let shortfallsNamed = 10
+
+  /// One note on the labels short of their planned samples, the largest shortfalls first; `nil` when none is.
+  var shortfallNote: String? {
+    let short = byLabel.filter { $0.value.madeElsewhere + $0.value.failed > 0 }.sorted { a, b in
+      let (x, y) = (a.value.madeElsewhere + a.value.failed, b.value.madeElsewhere + b.value.failed)
+      return x != y ? x > y : a.key.utf8.lexicographicallyPrecedes(b.key.utf8)
+    }
+    guard !short.isEmpty else { return nil }
+    let named = short.prefix(Self.shortfallsNamed).map { label, counts in
+      var parts: [String] = []
+      if counts.madeElsewhere > 0 { parts.append("\(counts.madeElsewhere) from other labels") }
+      if counts.failed > 0 { parts.append("\(counts.failed) not made") }
+      let own = counts.planned - counts.madeElsewhere - counts.failed
+      return "“\(label)” \(own) of \(counts.planned) (\(parts.joined(separator: ", ")))"
+    }
+    let more = short.count > Self.shortfallsNamed ? " and \(short.count - Self.shortfallsNamed) more (by_label)" : ""
+    return "\(short.count) label\(short.count == 1 ? "" : "s") made fewer samples from \(short.count == 1 ? "its" : "their") "
+      + "own sources than planned: \(named.joined(separator: ", "))\(more). A sample moves to another label only once "
+      + "every source of its own was tried; add sources of these labels, or see skipped_sources for why theirs were "
+      + "given up"
   }
 
   enum CodingKeys: String, CodingKey {
@@ -81,19 +102,6 @@ public struct GroupAcceptance: Sendable, Equatable, Codable {
     sum.rejected += b.rejected
     sum.sourcesSkipped += b.sourcesSkipped
     return sum
-  }
-
-  /// Says how many of the samples planned from this label were not made from it, and why; `nil` when all were.
-  func shortfall(label: String) -> String? {
-    guard madeElsewhere + failed > 0 else { return nil }
-    var parts: [String] = []
-    if madeElsewhere > 0 {
-      parts.append("\(madeElsewhere) came from other labels once every source of it had been tried")
-    }
-    if failed > 0 { parts.append("\(failed) were not made (failed_indices)") }
-    return "label “\(label)”: \(planned - madeElsewhere - failed) of the \(planned) samples planned from its sources "
-      + "were made from them; \(parts.joined(separator: " and ")). Add sources of it, or see skipped_sources for "
-      + "why its sources were given up"
   }
 
   enum CodingKeys: String, CodingKey {

@@ -4,7 +4,9 @@ import Foundation
 /// A label or group whose candidates the checklist accepted far less often than the rest's.
 ///
 /// A group is flagged when all three hold:
-/// - it and the rest each had at least ``minimumCandidates`` candidates judged, so a rate means something;
+/// - at least ``minimumPlanned`` samples were planned from its sources, and as many from the rest's: a group, not
+///   one clip (a clip the gate never accepts is named in `skipped_sources`). The count is the schedule's, not the
+///   gate's, so which groups are tested does not depend on what the gate did;
 /// - its acceptance is below ``rateRatio`` (half) of the rest's: a difference large enough to change what the
 ///   model learns from, not a few points;
 /// - a one-sided Fisher exact test (``FisherExactTest``) of "its rate is lower" gives p below ``alpha`` (0.01)
@@ -26,16 +28,15 @@ public struct GateImbalance: Sendable, Equatable, Codable, CustomStringConvertib
   /// How many labels (or groups) were tested: the p-value had to be below ``alpha`` divided by this.
   public var tested: Int
 
-  public static let minimumCandidates = 20
+  public static let minimumPlanned = 5
   public static let rateRatio = 0.5
   public static let alpha = 0.01
 
   /// The groups of `table` that meet the criterion, by value (bytewise).
   static func find(in table: [String: GroupAcceptance], of dimension: String) -> [GateImbalance] {
     let made = table.values.map(\.made).reduce(0, +), candidates = table.values.map(\.candidates).reduce(0, +)
-    let tested = table.filter {
-      $0.value.candidates >= minimumCandidates && candidates - $0.value.candidates >= minimumCandidates
-    }
+    let planned = table.values.map(\.planned).reduce(0, +)
+    let tested = table.filter { $0.value.planned >= minimumPlanned && planned - $0.value.planned >= minimumPlanned }
     return tested.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.compactMap { value in
       let group = tested[value]!
       let restMade = made - group.made, restCandidates = candidates - group.candidates
