@@ -75,6 +75,12 @@ struct RunOptions: ParsableArguments {
     transform: { try SourceFilter(parsing: $0) })
   var sourcesWhere: [SourceFilter] = []
 
+  @Option(
+    help: ArgumentHelp(
+      "Report in summary.json how the checklist treated the sources of each value of this column, e.g. speaker, "
+        + "besides each label; warn when it rejects one far more.", valueName: "column"))
+  var groupColumn: String?
+
   @Option(help: "The folder the table's media paths are relative to. Default: the table's folder.")
   var mediaRoot: String?
 

@@ -104,7 +104,8 @@ struct SliceCommand {
       allowOutsidePaths: options.allowOutsidePaths, imageFormat: options.imageFormat, pngLevel: options.pngLevel,
       audioFormat: options.audioFormat,
       balance: options.balance, sourcesWhere: options.sourcesWhere, mediaRoot: options.mediaRoot.map { URL(fileURLWithPath: $0) },
-      predictions: options.predictions.map { URL(fileURLWithPath: $0) }, model: options.model)
+      predictions: options.predictions.map { URL(fileURLWithPath: $0) }, model: options.model,
+      groupColumn: options.groupColumn)
   }
 
   /// The slice's output folder: `--out`, its subfolder for the slice with a plan, or `augmented/<slice>`.

@@ -44,6 +44,8 @@ enum SummaryText {
         "  \(count) of them had no usable source (every source they may start from was skipped above): "
           + "add sources or longer clips; the checklist did not reject them")
     }
+    // An imbalance, or a label whose samples were not all made from its sources: the data was narrowed.
+    for note in summary.acceptance?.notes ?? [] { lines.append("  warning: \(note)") }
     if let model = summary.model { lines.append(modelLine(model)) }
     if summary.interrupted { lines.append("  interrupted: run again with --resume to continue") }
     lines.append("  next: augment preview \(folder)")

@@ -110,4 +110,36 @@ import Testing
     let alone = SourceSchedule(strata: ["x"], sortKeys: ["a.wav"], seed: 2)
     #expect((0..<4).map { alone.source(forSample: 3, try: $0) } == [0, 0, 0, 0])
   }
+
+  /// Sources as (stratum, label) pairs, e.g. speakers who each said some of the labels.
+  static let mixed: [[(stratum: String, label: String)]] = [
+    // --balance speaker: a speaker with one "no", one with none, one with only "no".
+    [("anna", "yes"), ("anna", "yes"), ("anna", "no"), ("ben", "yes"), ("ben", "yes"), ("ben", "yes"), ("chen", "no"),
+     ("chen", "no"), ("dee", "maybe")],
+    // --balance none: one stratum of three labels, one of them a single source.
+    [("", "yes"), ("", "no"), ("", "yes"), ("", "no"), ("", "yes"), ("", "rare"), ("", "no"), ("", "yes")],
+  ]
+
+  /// With strata that are not the labels (`--balance speaker` or `none`), a fallback keeps the planned source's
+  /// label while any source of it is left: first those of the same stratum, then those of other strata, and only
+  /// then other labels. Trying every source once, a sample meets each exactly once.
+  @Test(arguments: mixed.indices) func fallbackTriesKeepTheLabelAcrossStrata(composition: Int) {
+    let sources = Self.mixed[composition]
+    let strata = sources.map(\.stratum), labels = sources.map(\.label)
+    let schedule = SourceSchedule(
+      strata: strata, labels: labels, sortKeys: sources.indices.map { "clip-\($0).wav" }, seed: 4)
+    for index in 0..<(3 * sources.count) {
+      let tries = (0..<sources.count).map { schedule.source(forSample: index, try: $0) }
+      #expect(tries.sorted() == Array(sources.indices), "sample \(index): \(tries)")
+      let planned = sources[tries[0]]
+      let sameStratum = sources.filter { $0 == planned }.count
+      let sameLabel = labels.filter { $0 == planned.label }.count
+      #expect(tries.prefix(sameStratum).allSatisfy { sources[$0] == planned }, "sample \(index): \(tries)")
+      #expect(
+        tries.prefix(sameLabel).dropFirst(sameStratum).allSatisfy {
+          labels[$0] == planned.label && strata[$0] != planned.stratum
+        }, "sample \(index): \(tries)")
+      #expect(tries.dropFirst(sameLabel).allSatisfy { labels[$0] != planned.label }, "sample \(index): \(tries)")
+    }
+  }
 }

@@ -13,6 +13,8 @@ public struct PreparedRun: Sendable {
   public let schedule: SourceSchedule
   /// The slice's real members calibration measures; a model (`--model-cmd`) is compared on them too.
   public let members: [SourceExample]
+  /// `--group-column` as the table's header spells it.
+  public let groupColumn: String?
   /// What `--dry-run` says about the sources and the calibration members.
   private let sourceLines: [String]
   public let weakness: Verdict
@@ -57,16 +59,24 @@ public struct PreparedRun: Sendable {
       throw RunError.noSources(slice: recipe.name, table: request.dataset.path, selection: selection)
     }
     let schedule = SourceSchedule(
-      strata: try dataset.strata(of: rows, balance: request.balance), sortKeys: rows.map(SliceDataset.path(of:)),
-      seed: request.seed)
+      strata: try dataset.strata(of: rows, balance: request.balance), labels: rows.map(\.label),
+      sortKeys: rows.map(SliceDataset.path(of:)), seed: request.seed)
+    let groupColumn = try request.groupColumn.map { try dataset.column(named: $0, for: "--group-column") }
     // Only the sources the schedule reaches within the count are resolved on disk, so preparing a run
     // costs what the run reads, not the table's size.
-    let sources = try dataset.examples(
+    var sources = try dataset.examples(
       rows, resolving: schedule.sourcesReached(samples: request.count, tries: Self.sourcesPerSample))
+    if let groupColumn {
+      for (index, row) in rows.enumerated() { sources[index].group = row.extra[groupColumn] ?? "" }
+    }
     let members = try dataset.members(of: recipe.name, limit: Self.calibrationLimit)
-    let sourceLines = try Self.sourceLines(
+    var sourceLines = try Self.sourceLines(
       request: request, dataset: dataset, schedule: schedule, slice: recipe.name,
       memberRows: dataset.table.rows(taggedWith: recipe.name))
+    if let groupColumn {
+      let values = Set(sources.map { $0.group ?? "" }).count
+      sourceLines.append("acceptance: reported per label and per \(groupColumn) (\(values) values among the sources)")
+    }
     let maker: Maker
     switch recipe.modality {
     case .audio:
@@ -83,7 +93,7 @@ public struct PreparedRun: Sendable {
     }
     return PreparedRun(
       request: request, recipe: recipe, dataset: dataset, sources: sources, schedule: schedule, members: members,
-      sourceLines: sourceLines, weakness: weakness, notes: notes, maker: maker)
+      groupColumn: groupColumn, sourceLines: sourceLines, weakness: weakness, notes: notes, maker: maker)
   }
 
   /// How many rows are sources and how they are balanced; with `--sources-where`, which splits the slice's real
@@ -143,13 +153,14 @@ public struct PreparedRun: Sendable {
         selection: request.sources.rawValue, balance: request.balance.description,
         sourcesWhere: request.sourcesWhere.map(\.description),
         mediaRoot: request.mediaRoot.map { RelativePath.from(request.output, to: $0) },
-        predictions: request.predictions.map { RelativePath.from(request.output, to: $0) }),
+        predictions: request.predictions.map { RelativePath.from(request.output, to: $0) },
+        groupColumn: groupColumn),
       output: recipe.modality == .audio ? request.audioFormat.rawValue : request.imageFormat?.rawValue ?? "as-source",
       pngLevel: recipe.modality == .image ? request.pngLevel : nil,
       model: request.model?.identity)
     let settings = RunSettings(
       slice: recipe.name, count: request.count, seed: request.seed, jobs: request.jobs, redraws: recipe.redraws,
-      sourcesPerSample: Self.sourcesPerSample, shard: request.shard, recipeHash: recipeHash)
+      sourcesPerSample: Self.sourcesPerSample, shard: request.shard, recipeHash: recipeHash, groupColumn: groupColumn)
     let lock = try folder.lock()
     return try withExtendedLifetime(lock) {
       let kept = try folder.open(for: identity, resume: request.resume)

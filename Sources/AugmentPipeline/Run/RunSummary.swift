@@ -48,6 +48,9 @@ public struct RunSummary: Sendable, Equatable, Codable {
   public var indicesWithoutUsableSource: [Int] = []
   /// The model's accuracy on the samples and on the real members, when a run asked it (`--model-cmd`).
   public var model: ModelSummary? = nil
+  /// What the checklist accepted of each label's sources (and each `--group-column` value's); `nil` in summaries
+  /// written before it was counted.
+  public var acceptance: Acceptance? = nil
 
   public struct SkippedSource: Sendable, Equatable, Codable {
     public var source: String
@@ -94,7 +97,7 @@ public struct RunSummary: Sendable, Equatable, Codable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case slice, seed, shard, requested, made, notes, interrupted, seconds, resumed, model
+    case slice, seed, shard, requested, made, notes, interrupted, seconds, resumed, model, acceptance
     case rejected
     case madeNow = "made_now", rejectedByRule = "rejected_by_rule", skippedSources = "skipped_sources"
     case failedIndices = "failed_indices", samplesPerSecond = "samples_per_second"

@@ -18,13 +18,14 @@ struct RunTally {
   var indicesWithoutUsableSource: [Int] = []
   /// The realism features the gate measured, for the run's two-sample test.
   var realism = RealismSamples()
+  /// The same counts by label and by group.
+  var acceptance: AcceptanceTally
 
-  init() {}
-
-  /// The tally of the samples a folder already holds. `kept.rejections` are the rejections of those
-  /// samples' indices: the candidates turned down before each was accepted, grouped by the source they
-  /// came from; a source other than the accepted sample's was given up on for that index.
-  init(kept: OutputFolder.Contents) {
+  /// The tally of the samples a folder already holds, on top of an empty `acceptance`. `kept.rejections` are the
+  /// rejections of those samples' indices: the candidates turned down before each was accepted, grouped by the
+  /// source they came from; a source other than the accepted sample's was given up on for that index.
+  init(kept: OutputFolder.Contents, acceptance: AcceptanceTally) {
+    self.acceptance = acceptance
     made = kept.records.count
     rejected = kept.rejections.count
     let acceptedSource = Dictionary(kept.records.map { ($0.index, $0.source) }, uniquingKeysWith: { first, _ in first })
@@ -32,9 +33,12 @@ struct RunTally {
     var order: [SourceTry] = []
     for record in kept.records {
       realism.add(index: record.index, attempt: record.attempt, checks: record.checks, accepted: true)
+      self.acceptance.candidate(from: record.source, accepted: true)
+      self.acceptance.sample(record.index, madeFrom: record.source)
     }
     for rejection in kept.rejections {
       realism.add(index: rejection.index, attempt: rejection.attempt, checks: rejection.checks, accepted: false)
+      self.acceptance.candidate(from: rejection.source, accepted: false)
       for rule in rejection.failed { rejectedByRule[rule, default: 0] += 1 }
       let key = SourceTry(index: rejection.index, source: rejection.source)
       if groups[key] == nil { order.append(key) }
@@ -65,11 +69,14 @@ struct RunTally {
     rejected += outcome.rejections.count
     for rejection in outcome.rejections {
       realism.add(index: index, attempt: rejection.attempt, checks: rejection.checks, accepted: false)
+      acceptance.candidate(from: rejection.source, accepted: false)
       for rule in rejection.failed { rejectedByRule[rule, default: 0] += 1 }
     }
     if let accepted = outcome.accepted {
       realism.add(index: index, attempt: accepted.attempt, checks: accepted.checks, accepted: true)
+      acceptance.candidate(from: accepted.source, accepted: true)
     }
+    acceptance.sample(index, madeFrom: outcome.accepted?.source)
     for skip in outcome.skipped { count(skip, index: index) }
     if outcome.accepted != nil {
       made += 1
@@ -84,6 +91,7 @@ struct RunTally {
   /// Counts one more index giving up on a source. The reason kept is that of the lowest such index, so a
   /// resumed folder, whose indices are tallied out of order, reports what one uninterrupted run would.
   private mutating func count(_ skip: RunSummary.SkippedSource, index: Int) {
+    acceptance.skipped(skip.source)
     if let first = firstSkippedAt[skip.source], first < index {
       skipped[skip.source]!.times += 1
       return

@@ -45,6 +45,8 @@ public struct SourceExample: Sendable, Equatable {
   public var label: String
   /// `x y w h` of a defect in pixels, when the table gives one.
   public var defectBox: PixelBox?
+  /// Its row's value in the `--group-column` column, which groups sources in the summary's acceptance.
+  public var group: String?
 
   public init(id: String, path: String, url: URL, label: String, defectBox: PixelBox? = nil) {
     self.id = id

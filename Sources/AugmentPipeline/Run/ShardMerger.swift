@@ -99,13 +99,16 @@ public enum ShardMerger {
     let failedIndices = summaries.flatMap(\.failedIndices).sorted()
     let skipped = mergeSkipped(summaries.flatMap(\.skippedSources))
     let seconds = summaries.map(\.seconds).max() ?? 0
+    // Each shard judged its own counts; the folder's are judged again over all of them, as one run judges them.
+    let shardAcceptanceNotes = Set(summaries.flatMap { $0.acceptance?.notes ?? [] })
     var summary = RunSummary(
         slice: first.slice, seed: first.seed, shard: nil, requested: count, made: records.count,
         madeNow: summaries.map(\.madeNow).reduce(0, +), resumed: summaries.contains(where: \.resumed),
         rejectedByRule: summaries.reduce(into: [:]) { total, summary in total.merge(summary.rejectedByRule, uniquingKeysWith: +) },
         skippedSources: skipped, failedIndices: failedIndices,
         interrupted: false, seconds: seconds, samplesPerSecond: seconds > 0 ? Double(records.count) / seconds : 0,
-        notes: Array(Set(summaries.flatMap(\.notes))).sorted(), skippedByReason: RunSummary.countByReason(skipped),
+        notes: Array(Set(summaries.flatMap(\.notes)).subtracting(shardAcceptanceNotes)).sorted(),
+        skippedByReason: RunSummary.countByReason(skipped),
         indicesWithoutUsableSource: summaries.flatMap(\.indicesWithoutUsableSource).sorted())
     // Every shard opens the same noise bank, so each names the same unreadable clips: keep one entry per path.
     let unreadableNoise = Dictionary(
@@ -127,6 +130,8 @@ public enum ShardMerger {
       summary.realism = realism.figure
       summary.notes = summary.notes.filter { !$0.hasPrefix(RealismSamples.tooFewSamplesNote) } + (realism.note.map { [$0] } ?? [])
     }
+    summary.acceptance = Acceptance.merging(summaries.map(\.acceptance))
+    summary.notes += summary.acceptance?.notes ?? []
     try merged.writeSummary(summary)
     return Result(shardCount: shardCount, requested: count, merged: records.count, failedIndices: failedIndices)
   }

@@ -41,6 +41,8 @@ public struct SliceRunRequest: Sendable {
   public var predictions: URL?
   /// The user's model asked about every candidate (`--model-cmd`), and how its answers decide.
   public var model: ModelSettings?
+  /// The table column whose values the summary reports acceptance by (`--group-column`), besides the label.
+  public var groupColumn: String?
 
   public init(
     slice: String, count: Int, seed: UInt64, jobs: Int, recipes: RecipeBook = .builtIn, dataset: URL,
@@ -49,7 +51,7 @@ public struct SliceRunRequest: Sendable {
     resume: Bool = false, force: Bool = false, allowOutsidePaths: Bool = false,
     imageFormat: ImageOutputFormat? = nil, pngLevel: Int = PNGLevel.runDefault, audioFormat: AudioOutputFormat = .wav, balance: SourceBalance = .label,
     sourcesWhere: [SourceFilter] = [], mediaRoot: URL? = nil, predictions: URL? = nil,
-    model: ModelSettings? = nil
+    model: ModelSettings? = nil, groupColumn: String? = nil
   ) {
     self.slice = slice
     self.count = count
@@ -73,5 +75,6 @@ public struct SliceRunRequest: Sendable {
     self.mediaRoot = mediaRoot
     self.predictions = predictions
     self.model = model
+    self.groupColumn = groupColumn
   }
 }

@@ -13,10 +13,13 @@ public struct RunSettings: Sendable {
   public var sourcesPerSample: Int
   public var shard: Shard?
   public var recipeHash: String
+  /// The table column whose values group the sources in the summary's acceptance (`--group-column`); each
+  /// source's value is its ``SourceExample/group``.
+  public var groupColumn: String?
 
   public init(
     slice: String, count: Int, seed: UInt64, jobs: Int, redraws: Int, sourcesPerSample: Int = 4, shard: Shard? = nil,
-    recipeHash: String
+    recipeHash: String, groupColumn: String? = nil
   ) {
     self.slice = slice
     self.count = count
@@ -26,6 +29,7 @@ public struct RunSettings: Sendable {
     self.sourcesPerSample = max(1, sourcesPerSample)
     self.shard = shard
     self.recipeHash = recipeHash
+    self.groupColumn = groupColumn
   }
 
   /// This shard's sample indices in `0..<count`, in order, generated one at a time.
@@ -101,7 +105,8 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
     let start = Date()
     let done = Set(kept.records.map(\.index))
     var pending = settings.indices.lazy.filter { !done.contains($0) }.makeIterator()
-    var tally = RunTally(kept: kept)
+    var tally = RunTally(
+      kept: kept, acceptance: AcceptanceTally(sources: sources, schedule: schedule, groupColumn: settings.groupColumn))
     var madeNow = 0
     var keep = try model.map { try $0.start(kept: kept.records) }
     // With a model, the batch is the unit of keep decisions, so its size must not depend on --jobs.
@@ -141,6 +146,9 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
     let realism = tally.realism.figure(members: factory.realism?.members, seed: settings.seed)
     summary.realism = realism.figure
     if let note = realism.note { summary.notes.append(note) }
+    let acceptance = tally.acceptance.acceptance
+    summary.acceptance = acceptance
+    summary.notes += acceptance.notes
     try folder.writeSummary(summary)
     return summary
   }

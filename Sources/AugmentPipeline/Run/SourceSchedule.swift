@@ -12,6 +12,9 @@ import Synchronization
 /// which source of a stratum fills each of its slots are drawn afresh for each epoch, so consecutive epochs
 /// differ even when every stratum holds one source (a speech table whose every transcript is its own label).
 ///
+/// A sample whose source is given up tries others of the same label first, so fallbacks keep the label counts the
+/// schedule plans (``source(forSample:try:)``); with `--balance label` the strata are the labels themselves.
+///
 /// Nothing depends on the order of the table: strata are sorted by name and each stratum's sources by a sort key
 /// (the path) before shuffling, so a table sorted by label and the same table shuffled give the same schedule.
 /// Every draw comes from xoshiro256** (never `Hasher`), so the schedule is the same in every process, job and shard.
@@ -27,12 +30,24 @@ public struct SourceSchedule: Sendable {
     var slots: [Slot]
     /// Each stratum's sources in the order this epoch uses them.
     var orders: [[Int]]
+    /// For a stratum whose sources have more than one label, the rank after each rank (cyclically) whose source has
+    /// the same label; empty for a stratum of one label, where that is simply the next rank.
+    var nextRankOfLabel: [[Int]]
+    /// The slot after each slot (cyclically) whose source has the same label; empty unless a label spans strata.
+    var nextSlotOfLabel: [Int]
   }
 
   /// The source indices of each stratum in base order (by sort key).
   private let members: [[Int]]
   /// The strata's names, sorted (bytewise UTF-8).
   public let strata: [String]
+  /// Each source's label, numbered: only equality matters.
+  private let labelOf: [Int]
+  /// How many sources share each source's label, and how many of those are in its stratum too.
+  private let labelSize: [Int]
+  private let labelSizeInStratum: [Int]
+  /// Whether some label has sources in more than one stratum (a balance by a column or by nothing).
+  private let labelsSpanStrata: Bool
   private let seed: UInt64
   /// The epochs drawn most recently: a run and each of its shards walk the indices in increasing order, so a few
   /// are enough, and memory stays bounded however many samples a run makes.
@@ -43,10 +58,12 @@ public struct SourceSchedule: Sendable {
 
   /// - Parameters:
   ///   - strata: the stratum (label, column value, or one shared name) of each source, by source index.
+  ///   - labels: each source's label, which fallbacks keep; `nil` when the strata are the labels.
   ///   - sortKeys: a key per source fixing its base order within its stratum; equal keys keep the given order.
-  /// - Precondition: at least one source, and one sort key per source.
-  public init(strata keys: [String], sortKeys: [String], seed: UInt64) {
+  /// - Precondition: at least one source, and one label (when given) and one sort key per source.
+  public init(strata keys: [String], labels: [String]? = nil, sortKeys: [String], seed: UInt64) {
     precondition(!keys.isEmpty && keys.count == sortKeys.count, "a schedule needs sources, each with a sort key")
+    precondition(labels == nil || labels!.count == keys.count, "one label per source")
     let names = Set(keys).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     let position = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
     var grouped = Array(repeating: [Int](), count: names.count)
@@ -59,6 +76,24 @@ public struct SourceSchedule: Sendable {
     strata = names
     count = keys.count
     self.seed = seed
+    var labelNumbers: [String: Int] = [:]
+    let label = (labels ?? keys).map { label in
+      if let number = labelNumbers[label] { return number }
+      labelNumbers[label] = labelNumbers.count
+      return labelNumbers.count - 1
+    }
+    let pairs = keys.indices.map { Pair(stratum: position[keys[$0]]!, label: label[$0]) }
+    let sizes = Dictionary(label.map { ($0, 1) }, uniquingKeysWith: +)
+    let sizesInStratum = Dictionary(pairs.map { ($0, 1) }, uniquingKeysWith: +)
+    labelOf = label
+    labelSize = label.map { sizes[$0]! }
+    labelSizeInStratum = pairs.map { sizesInStratum[$0]! }
+    labelsSpanStrata = sizesInStratum.count > sizes.count
+  }
+
+  private struct Pair: Hashable {
+    var stratum: Int
+    var label: Int
   }
 
   /// The sources that samples `0 ..< samples` may start from or fall back to, trying up to `tries` each:
@@ -74,28 +109,51 @@ public struct SourceSchedule: Sendable {
 
   /// The source (an index into the list the schedule was built for) that sample `index` uses on try `attempt`.
   ///
-  /// Try 0 is the sample's slot. A later try (after an unreadable source, or every candidate rejected) takes the
-  /// next source of the same stratum in the same epoch, so a fallback keeps the sample's label; once the stratum
-  /// has no other source (a label with a single clip), it takes the sources of the following slots of other
-  /// strata, so every try still meets a new source while there is one.
+  /// Try 0 is the sample's slot. A later try (after an unreadable source, or every candidate rejected) keeps the
+  /// label of the sample's first source while any source of that label is left: first the next sources of the same
+  /// stratum and label in the epoch, then those of the label in other strata, in the order of the following slots.
+  /// Only once the label has no other source (a label with a single clip, such as a transcript) does it take the
+  /// sources of the following slots of other labels. So every try meets a new source while there is one, and the
+  /// samples made of each label are those planned, unless a label runs out of sources. With `--balance label`
+  /// stratum and label coincide: the fallbacks are the next sources of the stratum, then the following slots'.
   public func source(forSample index: Int, try attempt: Int = 0) -> Int {
     precondition(index >= 0 && attempt >= 0, "sample indices and tries are non-negative")
     let epoch = epoch(of: index)
     let start = index % count
     let slot = epoch.slots[start]
     let order = epoch.orders[slot.stratum]
-    guard attempt >= order.count else { return order[(slot.rank + attempt) % order.count] }
-    var others = attempt - order.count + 1
-    var position = (start + 1) % count
-    while position != start {
-      let other = epoch.slots[position]
-      if other.stratum != slot.stratum {
-        others -= 1
-        if others == 0 { return epoch.orders[other.stratum][other.rank] }
-      }
-      position = (position + 1) % count
+    let planned = order[slot.rank]
+    let step = attempt % count
+    if step < labelSizeInStratum[planned] {
+      let links = epoch.nextRankOfLabel[slot.stratum]
+      var rank = slot.rank
+      for _ in 0..<step { rank = links.isEmpty ? (rank + 1) % order.count : links[rank] }
+      return order[rank]
     }
-    return order[(slot.rank + attempt) % order.count]
+    let label = labelOf[planned]
+    if step < labelSize[planned] {
+      // The label's slots in other strata: there are labelSize − labelSizeInStratum of them.
+      var remaining = step - labelSizeInStratum[planned] + 1
+      var position = start
+      while true {
+        position = epoch.nextSlotOfLabel[position]
+        let other = epoch.slots[position]
+        guard other.stratum != slot.stratum else { continue }
+        remaining -= 1
+        if remaining == 0 { return epoch.orders[other.stratum][other.rank] }
+      }
+    }
+    // The slots of other labels: there are count − labelSize of them.
+    var remaining = step - labelSize[planned] + 1
+    var position = start
+    while true {
+      position = (position + 1) % count
+      let other = epoch.slots[position]
+      let source = epoch.orders[other.stratum][other.rank]
+      guard labelOf[source] != label else { continue }
+      remaining -= 1
+      if remaining == 0 { return source }
+    }
   }
 
   /// The stratum of sample `index`'s source.
@@ -107,7 +165,8 @@ public struct SourceSchedule: Sendable {
     let number = index / count
     return recent.epochs.withLock { epochs in
       if let epoch = epochs[number] { return epoch }
-      let epoch = Self.epoch(number, members: members, names: strata, seed: seed)
+      let epoch = Self.epoch(
+        number, members: members, names: strata, labelOf: labelOf, labelsSpanStrata: labelsSpanStrata, seed: seed)
       if epochs.count >= RecentEpochs.capacity, let oldest = epochs.keys.min() { epochs[oldest] = nil }
       epochs[number] = epoch
       return epoch
@@ -121,15 +180,36 @@ public struct SourceSchedule: Sendable {
 
   /// Epoch `number`: its slot pattern, equal deadlines going to strata in a seeded order, and each stratum's
   /// sources shuffled (Fisher–Yates) by a stream seeded with the run's seed, the stratum's name and the epoch.
-  private static func epoch(_ number: Int, members: [[Int]], names: [String], seed: UInt64) -> Epoch {
+  private static func epoch(
+    _ number: Int, members: [[Int]], names: [String], labelOf: [Int], labelsSpanStrata: Bool, seed: UInt64
+  ) -> Epoch {
     var priorityStream = stream(seed: seed, parts: [FNV1a.hash64("stratum-priority"), UInt64(number)])
     let priority = shuffled(Array(names.indices), using: &priorityStream)
+    let slots = interleave(sizes: members.map(\.count), priority: priority)
+    let orders = members.indices.map { stratum in
+      var stream = stream(seed: seed, parts: [FNV1a.hash64(names[stratum]), UInt64(number)])
+      return shuffled(members[stratum], using: &stream)
+    }
     return Epoch(
-      slots: interleave(sizes: members.map(\.count), priority: priority),
-      orders: members.indices.map { stratum in
-        var stream = stream(seed: seed, parts: [FNV1a.hash64(names[stratum]), UInt64(number)])
-        return shuffled(members[stratum], using: &stream)
-      })
+      slots: slots, orders: orders,
+      nextRankOfLabel: orders.map { order in
+        let labels = order.map { labelOf[$0] }
+        return labels.allSatisfy { $0 == labels[0] } ? [] : nextOfSameValue(labels)
+      },
+      nextSlotOfLabel: labelsSpanStrata ? nextOfSameValue(slots.map { labelOf[orders[$0.stratum][$0.rank]] }) : [])
+  }
+
+  /// For each position of `values`, the next position (cyclically) holding the same value; itself when none does.
+  private static func nextOfSameValue(_ values: [Int]) -> [Int] {
+    var next = Array(repeating: 0, count: values.count)
+    var seen: [Int: Int] = [:]
+    // Walking backwards twice round, the later lap records for the earlier one each value's nearest later position.
+    for position in (0..<2 * values.count).reversed() {
+      let index = position % values.count
+      if position < values.count { next[index] = seen[values[index]]! % values.count }
+      seen[values[index]] = position
+    }
+    return next
   }
 
   private static func shuffled(_ values: [Int], using stream: inout Xoshiro256StarStar) -> [Int] {

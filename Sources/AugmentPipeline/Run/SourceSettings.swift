@@ -11,18 +11,24 @@ public struct SourceSettings: Sendable, Equatable, Codable, CustomStringConverti
   public var mediaRoot: String?
   /// `--predictions`, relative to the run folder.
   public var predictions: String?
+  /// `--group-column`, as the table's header spells it: shards grouped by different columns cannot be merged.
+  public var groupColumn: String?
 
-  public init(selection: String, balance: String, sourcesWhere: [String], mediaRoot: String?, predictions: String?) {
+  public init(
+    selection: String, balance: String, sourcesWhere: [String], mediaRoot: String?, predictions: String?,
+    groupColumn: String? = nil
+  ) {
     self.selection = selection
     self.balance = balance
     self.sourcesWhere = sourcesWhere
     self.mediaRoot = mediaRoot
     self.predictions = predictions
+    self.groupColumn = groupColumn
   }
 
   enum CodingKeys: String, CodingKey {
     case selection, balance
-    case sourcesWhere = "sources_where", mediaRoot = "media_root", predictions
+    case sourcesWhere = "sources_where", mediaRoot = "media_root", predictions, groupColumn = "group_column"
   }
 
   public var description: String {
@@ -30,6 +36,7 @@ public struct SourceSettings: Sendable, Equatable, Codable, CustomStringConverti
     parts += sourcesWhere.map { "--sources-where \($0)" }
     if let mediaRoot { parts.append("--media-root \(mediaRoot)") }
     if let predictions { parts.append("--predictions \(predictions)") }
+    if let groupColumn { parts.append("--group-column \(groupColumn)") }
     return parts.joined(separator: " ")
   }
 }
