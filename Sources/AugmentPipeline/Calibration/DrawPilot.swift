@@ -17,10 +17,8 @@ struct DrawPilot: Sendable {
   /// Fixed, so the map depends on the dataset and the recipe only, never on a run's seed or jobs.
   static let seed: UInt64 = 1
 
-  /// The parameter values candidates were made at, ascending.
-  let grid: [Double]
-  /// The median measurement at each grid value; `nil` where none was measured.
-  let medians: [Double?]
+  /// How many sources candidates were made from.
+  let sources: Int
   /// How many candidates were measured.
   let measured: Int
   /// The fit, when at least two grid values were measured.
@@ -64,8 +62,7 @@ struct DrawPilot: Sendable {
       return measured.isEmpty ? nil : EmpiricalQuantile.value(measured, at: 0.5)
     }
     let knots = grid.indices.filter { medians[$0] != nil }
-    self.grid = grid
-    self.medians = medians
+    self.sources = sources.count
     measured = values.compactMap { $0 }.count
     map = knots.count >= 2 ? MonotoneMap(fitting: knots.map { medians[$0]! }, at: knots.map { grid[$0] }) : nil
   }

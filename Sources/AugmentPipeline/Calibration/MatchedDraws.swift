@@ -93,7 +93,7 @@ struct MatchedDraws: Sendable {
 
   var lines: [String] {
     guard !matches.isEmpty || !uniform.isEmpty else { return [] }
-    var lines = ["draws matched to the real members' distribution (quantiles 10 / 50 / 90 %):"]
+    var lines = ["draws of parameters with a measured counterpart (quantiles 10 / 50 / 90 %):"]
     for match in matches {
       let members = Self.shownQuantiles.map { EmpiricalQuantile.value(match.members, at: $0) }
       let drawn = Self.shownQuantiles.map { match.draw.quantile($0) }
@@ -103,7 +103,7 @@ struct MatchedDraws: Sendable {
       if let pilot = match.pilot, let map = pilot.map {
         let knots = zip(map.parameters, map.values).map { "\(Verdict.format($0)) → \(Verdict.format($1))" }
         lines.append(
-          "    pilot map (\(pilot.measured) candidates, \(DrawPilot.sourceCount) sources × \(DrawPilot.gridCount) values): "
+          "    pilot map (\(pilot.measured) candidates, \(pilot.sources) sources × \(DrawPilot.gridCount) values): "
             + knots.joined(separator: ", "))
       } else {
         lines.append("    map: identity (the transform sets \(match.parameter.feature))")
