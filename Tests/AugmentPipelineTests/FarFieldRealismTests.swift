@@ -15,7 +15,7 @@ import Testing
   static func factory(_ recipe: Recipe, dataset: SliceDataset) throws -> AudioSampleFactory {
     try AudioSampleFactory(
       recipe: recipe, members: try dataset.members(of: "far-field"), datasetClips: try dataset.clips(),
-      noiseBanks: root.appendingPathComponent("noise-banks"),
+      pilotSources: DrawPilot.sources(try dataset.examples(dataset.eligibleRows(.untaggedCorrect))), noiseBanks: root.appendingPathComponent("noise-banks"),
       impulseResponseBanks: root.appendingPathComponent("rir-banks"), jobs: 2, outputFormat: .wav)
   }
 

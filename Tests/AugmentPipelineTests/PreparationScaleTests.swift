@@ -50,8 +50,8 @@ import Testing
   }
 
   /// A run of 2 samples from a table of 2,004 sources and 600 members resolves only the sources its schedule
-  /// reaches (each sample tries up to 4) and the 256 rows calibration measures: every other source row is a
-  /// link loop, which resolving would refuse.
+  /// reaches (each sample tries up to 4), the 6 the draws' pilot starts from and the 256 rows calibration
+  /// measures: every other source row is a link loop, which resolving would refuse.
   @Test func preparationReadsOnlyWhatTheRunUses() throws {
     let folder = try TemporaryFolder()
     let table = try Self.table(in: folder, unusedSources: 0, unusedPath: "", members: 600)
@@ -59,13 +59,14 @@ import Testing
     let schedule = SourceSchedule(strata: paths.map { _ in "hello" }, sortKeys: paths, seed: 1)
     let reached = schedule.sourcesReached(samples: 2, tries: 4)
     #expect((2...8).contains(reached.count))
+    let pilot = Set(DrawPilot.positions(among: paths.count))
     // The table holds the 4 clean rows, the 600 members, then the 2,000 others; calibration's loudness
     // measures 256 rows spread evenly through it.
     let measured = Set(SliceDataset.evenlySpaced(Array(0..<2604), limit: PreparedRun.calibrationLimit))
     var text = try String(contentsOf: table, encoding: .utf8)
     for (position, path) in paths.enumerated().dropFirst(4) {
       let link = folder.file(path).path
-      if reached.contains(position) || measured.contains(position + 600) {
+      if reached.contains(position) || pilot.contains(position) || measured.contains(position + 600) {
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "s001.wav")
       } else {
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: (path as NSString).lastPathComponent)

@@ -3,8 +3,8 @@ import MediaIO
 
 /// Adds a recording from a noise-bank category at a signal-to-noise ratio drawn from a range.
 ///
-/// Drawing picks a clip uniformly from the category, an SNR uniformly from `snrRange`, and an offset
-/// uniformly among those that fit (``NoiseTrack``): a clip at least as long as the speech is cut at the
+/// Drawing picks a clip uniformly from the category, an SNR from `snr` (uniformly over a range, or matched
+/// to a slice's real members, see ``ParameterDraw``), and an offset uniformly among those that fit (``NoiseTrack``): a clip at least as long as the speech is cut at the
 /// offset; a shorter one is looped from it with equal-power crossfades of `crossfadeSeconds` (at most
 /// half the clip, never under 20 ms) at each seam.
 ///
@@ -25,7 +25,8 @@ public struct BackgroundNoise: Transform {
 
   public let bank: NoiseBank
   public let category: String
-  public let snrRange: ClosedRange<Double>
+  /// How the SNR in dB is drawn.
+  public let snr: ParameterDraw
   public let definition: SNRDefinition
   public let crossfadeSeconds: Double
   private let clips: [String]
@@ -51,12 +52,12 @@ public struct BackgroundNoise: Transform {
   }
 
   /// - Throws: ``NoiseBankError`` when the category is missing or empty; ``AudioTransformError`` for a
-  ///   reversed or non-finite SNR range or a crossfade under 20 ms.
+  ///   non-finite SNR range or a crossfade under 20 ms.
   public init(
-    bank: NoiseBank, category: String, snrRange: ClosedRange<Double>,
+    bank: NoiseBank, category: String, snr: ParameterDraw,
     definition: SNRDefinition = .activeSpeech, crossfadeSeconds: Double = 0.05
   ) throws {
-    guard snrRange.lowerBound.isFinite, snrRange.upperBound.isFinite else {
+    guard snr.range.lowerBound.isFinite, snr.range.upperBound.isFinite else {
       throw AudioTransformError.invalidConfiguration(transform: Self.name, detail: "the SNR range must be finite")
     }
     guard crossfadeSeconds >= Self.minimumCrossfadeSeconds else {
@@ -66,14 +67,14 @@ public struct BackgroundNoise: Transform {
     self.clips = try bank.requireClips(in: category)
     self.bank = bank
     self.category = category
-    self.snrRange = snrRange
+    self.snr = snr
     self.definition = definition
     self.crossfadeSeconds = crossfadeSeconds
   }
 
   public func sampleParameters(for input: AudioBuffer, using rng: inout some RandomNumberGenerator) throws -> Parameters {
     let clip = clips[rng.index(below: clips.count)]
-    let snrDB = rng.uniform(in: snrRange)
+    let snrDB = snr.draw(using: &rng)
     let noise = try bank.decoded(clip, sampleRate: input.sampleRate)
     let length = input.frameCount
     let looped = NoiseTrack.needsLoop(clipLength: noise.samples.count, length: length)

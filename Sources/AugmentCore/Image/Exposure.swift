@@ -27,20 +27,21 @@ public struct Exposure: Transform {
   /// The largest gain applied (five stops and a bit), so a near-black source is not amplified into noise.
   public static let maximumGain = 40.0
 
-  public var targetLuminanceRange: ClosedRange<Double>
+  /// How the target mean luminance is drawn.
+  public var targetLuminance: ParameterDraw
   /// Cores to split the rows over.
   public var threads: Int
 
-  public init(targetLuminance: ClosedRange<Double>, threads: Int = 1) {
-    targetLuminanceRange = targetLuminance
+  public init(targetLuminance: ParameterDraw, threads: Int = 1) {
+    self.targetLuminance = targetLuminance
     self.threads = threads
   }
 
-  /// Measures the source's mean luminance, then draws the target uniformly in its range.
+  /// Measures the source's mean luminance, then draws the target.
   public func sampleParameters(for input: Image, using rng: inout some RandomNumberGenerator) throws -> Parameters {
     let luma = LumaPlane(input)
     let source = luma.meanAndDeviation(in: luma.wholeImage).mean
-    let target = rng.uniform(in: targetLuminanceRange)
+    let target = targetLuminance.draw(using: &rng)
     let gain = source > 0 ? min(target / source, Self.maximumGain) : 1
     return Parameters(targetLuminance: target, sourceLuminance: source, gain: gain)
   }

@@ -1,6 +1,7 @@
 import MediaIO
 
-/// Gaussian blur by a drawn `sigma` (pixels), matching `cv2.GaussianBlur(image, (0, 0), sigma)`.
+/// Gaussian blur by a drawn `sigma` (pixels; uniformly, or matched to a slice's real members' sharpness, see
+/// ``ParameterDraw``), matching `cv2.GaussianBlur(image, (0, 0), sigma)`.
 /// See ``GaussianBlurKernel`` for the kernel size rule and border.
 public struct GaussianBlur: Transform {
   public struct Parameters: Codable, Sendable, Equatable {
@@ -12,16 +13,17 @@ public struct GaussianBlur: Transform {
 
   public static let name = "gaussian-blur"
 
-  public var sigmaRange: ClosedRange<Double>
+  /// How sigma is drawn.
+  public var sigma: ParameterDraw
   public var threads: Int
 
-  public init(sigma: ClosedRange<Double> = 0.5...2, threads: Int = 1) {
-    sigmaRange = sigma
+  public init(sigma: ParameterDraw = .uniform(0.5...2), threads: Int = 1) {
+    self.sigma = sigma
     self.threads = threads
   }
 
   public func sampleParameters(for input: Image, using rng: inout some RandomNumberGenerator) throws -> Parameters {
-    Parameters(sigma: rng.uniform(in: sigmaRange))
+    Parameters(sigma: sigma.draw(using: &rng))
   }
 
   public func apply(_ parameters: Parameters, to input: Image) throws -> Image {

@@ -40,26 +40,27 @@ public struct Spotlight: Transform {
 
   public static let name = "spotlight"
 
-  public var targetLuminanceRange: ClosedRange<Double>
+  /// How the target mean luminance is drawn.
+  public var targetLuminance: ParameterDraw
   public var surroundRange: ClosedRange<Double>
   public var falloffRange: ClosedRange<Double>
   public var plateau: Double
 
   public init(
-    targetLuminance: ClosedRange<Double>, surround: ClosedRange<Double>, falloff: ClosedRange<Double>,
+    targetLuminance: ParameterDraw, surround: ClosedRange<Double>, falloff: ClosedRange<Double>,
     plateau: Double = 2
   ) {
-    targetLuminanceRange = targetLuminance
+    self.targetLuminance = targetLuminance
     surroundRange = surround
     falloffRange = falloff
     self.plateau = plateau
   }
 
-  /// Locates the object, then draws the target luminance, the surround and the falloff, uniformly in
-  /// their ranges and in this order.
+  /// Locates the object, then draws the target luminance (by its ``ParameterDraw``), the surround and the
+  /// falloff (uniformly in their ranges), in this order.
   public func sampleParameters(for input: Image, using rng: inout some RandomNumberGenerator) throws -> Parameters {
     let object = ObjectRegion(locatedIn: input)
-    let target = rng.uniform(in: targetLuminanceRange)
+    let target = targetLuminance.draw(using: &rng)
     let surround = rng.uniform(in: surroundRange)
     return Parameters(
       targetLuminance: target, surround: surround, falloff: rng.uniform(in: falloffRange), plateau: plateau,

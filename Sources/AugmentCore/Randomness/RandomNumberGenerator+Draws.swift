@@ -10,7 +10,7 @@ extension RandomNumberGenerator {
 
   /// A double uniformly in `range` (`lower + (upper - lower) * u`, `u` from ``unitDouble()``).
   public mutating func uniform(in range: ClosedRange<Double>) -> Double {
-    range.lowerBound + (range.upperBound - range.lowerBound) * unitDouble()
+    ParameterDraw.uniform(range).draw(using: &self)
   }
 
   /// An integer uniformly in `0..<bound` by Lemire's multiply-shift with rejection.

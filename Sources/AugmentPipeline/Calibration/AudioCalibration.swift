@@ -84,7 +84,7 @@ public struct AudioCalibration: Sendable {
       let short = singleBlockLoudnessCount > 0 ? " (\(singleBlockLoudnessCount) under 0.4 s, over one block)" : ""
       lines.append("  loudness of \(loudness.count) dataset clips: \(loudness.observed) LUFS\(short)")
     }
-    if let snrDraw { lines.append("  SNR drawn from \(snrDraw) dB") }
+    if let snrDraw { lines.append("  SNR drawn within \(snrDraw) dB") }
     lines += reverberation?.lines ?? []
     return lines + realism.lines
   }

@@ -5,12 +5,15 @@ import MediaIO
 /// realism gate tests candidates against, ``RealismReference``), and mean luminance, RMS contrast,
 /// sharpness (variance of the Laplacian) and the fraction of clipped pixels, each as a range over the
 /// members. Candidates may clip as much as the most clipped member, or the recipe's limit if larger.
-/// An `exposure` transform draws its target luminance from the members' luminance range.
+/// An `exposure` or `spotlight` transform draws its target luminance from the members' luminance range,
+/// and from their distribution of it when there are enough (``MatchedDraws``).
 public struct ImageCalibration: Sendable {
   public var memberCount: Int
   public var ranges: [String: MeasuredRange]
   public var clippedFraction: MeasuredRange?
   public var notes: [String]
+  /// Each readable member's mean luminance, in member order.
+  let luminances: [Double]
   /// The members as points in realism-feature space.
   let realism: RealismReference
 
@@ -28,6 +31,7 @@ public struct ImageCalibration: Sendable {
       ranges[statistic.rawValue] = MeasuredRange(measured.values.map(statistic.measure))
     }
     self.ranges = ranges
+    luminances = measured.values.map(ImageStatistic.luminance.measure)
     clippedFraction = MeasuredRange(measured.values.map(\.clippedFraction))
     notes += realism.notes
   }
@@ -35,6 +39,11 @@ public struct ImageCalibration: Sendable {
   /// The most a candidate may clip: the recipe's limit, or more if real members clip more.
   func clippingBound(limit: Double) -> Double {
     max(limit, clippedFraction?.observed.upper ?? 0)
+  }
+
+  /// The real members' values of a counterpart feature: their mean luminance, or a realism feature.
+  func memberValues(of feature: String) -> [Double] {
+    feature == ImageStatistic.luminance.rawValue ? luminances : realism.members.column(feature)
   }
 
   /// The mean-luminance range of the real members, which an `exposure` transform draws its target from.

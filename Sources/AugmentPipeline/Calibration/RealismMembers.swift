@@ -25,6 +25,12 @@ public struct RealismMembers: Sendable, Equatable, Codable {
   /// Each member's values, in member order.
   public var values: [[Double]] { members.map(\.values) }
 
+  /// Every member's value of one feature, in member order; empty for a feature not measured.
+  func column(_ feature: String) -> [Double] {
+    guard let index = features.firstIndex(of: feature) else { return [] }
+    return members.map { $0.values[index] }
+  }
+
   /// The candidate's features by name, in ``features`` order; `nil` when one is missing.
   func vector(_ named: [String: Double]) -> [Double]? {
     let values = features.compactMap { named[$0] }

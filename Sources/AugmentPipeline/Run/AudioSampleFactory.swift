@@ -11,14 +11,17 @@ public struct AudioSampleFactory: SampleFactory {
   let checklist: Checklist<AudioBuffer>
   /// The recipe's transforms as they will run, with calibrated ranges.
   public let transformLines: [String]
-  /// Calibration notes and bank files that were skipped.
+  /// How parameters with a measured counterpart are drawn (``MatchedDraws``).
+  public let drawLines: [String]
+  /// Calibration notes, parameters left uniform, and bank files that were skipped.
   public let notes: [String]
   /// The banks the transforms opened: their problems are the run's unreadable noise clips and responses.
   private let banks: [NoiseBank]
 
+  /// - Parameter pilotSources: the sources a ``DrawPilot`` makes candidates from (``DrawPilot/sources(_:)``).
   init(
-    recipe: Recipe, members: [SourceExample], datasetClips: [SourceExample], noiseBanks: URL,
-    impulseResponseBanks: URL, jobs: Int, outputFormat: AudioOutputFormat
+    recipe: Recipe, members: [SourceExample], datasetClips: [SourceExample], pilotSources: [SourceExample],
+    noiseBanks: URL, impulseResponseBanks: URL, jobs: Int, outputFormat: AudioOutputFormat
   ) throws {
     self.outputFormat = outputFormat
     let calibration = AudioCalibration(recipe: recipe, members: members, datasetClips: datasetClips, jobs: jobs)
@@ -29,10 +32,15 @@ public struct AudioSampleFactory: SampleFactory {
       noiseBanks: noiseBanks, impulseResponseBanks: impulseResponseBanks, sampleRate: sampleRate,
       snrDraw: calibration.snrDraw, rt60Draw: calibration.reverberation?.rt60Draw)
     let steps = recipe.transforms.map { $0.calibrated(by: context) }
+    let matched = try MatchedDraws(
+      steps: steps, context: context, slice: recipe.name, features: .audio,
+      memberValues: calibration.realism.members.column,
+      pilotSources: pilotSources.compactMap { try? AudioFile.read(from: $0.url).buffer }, jobs: jobs)
     chain = TransformChain(transforms: try steps.map { try $0.makeStep(for: AudioBuffer.self, in: context) })
     transformLines = steps.map(\.description)
+    drawLines = matched.lines
     banks = [context.noiseBank, context.impulseResponseBank].compactMap { $0 }
-    self.notes = calibration.notes + (context.noiseBank?.problems.map { "noise bank: skipped \($0)" } ?? [])
+    self.notes = calibration.notes + matched.notes + (context.noiseBank?.problems.map { "noise bank: skipped \($0)" } ?? [])
       + (context.impulseResponseBank?.problems.map { "impulse-response bank: skipped \($0)" } ?? [])
     let thresholds = recipe.checklist
     var rules: [any ChecklistRule<AudioBuffer>] = []

@@ -14,16 +14,29 @@ public struct ImageSampleFactory: SampleFactory {
   let checklist: Checklist<MeasuredImage>
   /// The recipe's transforms as they will run, with calibrated ranges.
   public let transformLines: [String]
+  /// How parameters with a measured counterpart are drawn (``MatchedDraws``).
+  public let drawLines: [String]
+  /// Calibration notes and parameters left uniform.
+  public let notes: [String]
 
-  init(recipe: Recipe, members: [SourceExample], jobs: Int, outputFormat: ImageOutputFormat?, pngLevel: Int) throws {
+  /// - Parameter pilotSources: the sources a ``DrawPilot`` makes candidates from (``DrawPilot/sources(_:)``).
+  init(
+    recipe: Recipe, members: [SourceExample], pilotSources: [SourceExample], jobs: Int, outputFormat: ImageOutputFormat?,
+    pngLevel: Int
+  ) throws {
     self.outputFormat = outputFormat
     self.pngLevel = pngLevel
     let calibration = ImageCalibration(recipe: recipe, members: members, jobs: jobs)
     self.calibration = calibration
     let context = TransformContext(memberLuminance: calibration.memberLuminance)
     let steps = recipe.transforms.map { $0.calibrated(by: context) }
+    let matched = try MatchedDraws(
+      steps: steps, context: context, slice: recipe.name, features: .image, memberValues: calibration.memberValues(of:),
+      pilotSources: pilotSources.compactMap { try? ImageFile.read(from: $0.url).image }, jobs: jobs)
     chain = TransformChain(transforms: try steps.map { try $0.makeStep(for: Image.self, in: context) })
     transformLines = steps.map(\.description)
+    drawLines = matched.lines
+    notes = calibration.notes + matched.notes
     let thresholds = recipe.checklist
     var rules: [any ChecklistRule<MeasuredImage>] = []
     if let minimum = thresholds.minSSIM { rules.append(SSIMRule(minimum: minimum)) }

@@ -62,13 +62,15 @@ public struct PreparedRun: Sendable {
       strata: try dataset.strata(of: rows, balance: request.balance), labels: rows.map(\.label),
       sortKeys: rows.map(SliceDataset.path(of:)), seed: request.seed)
     let groupColumn = try request.groupColumn.map { try dataset.column(named: $0, for: "--group-column") }
-    // Only the sources the schedule reaches within the count are resolved on disk, so preparing a run
-    // costs what the run reads, not the table's size.
+    // Only the sources the schedule reaches within the count, and those the draws' pilot starts from, are
+    // resolved on disk, so preparing a run costs what the run reads, not the table's size.
+    let pilot = DrawPilot.positions(among: rows.count)
     var sources = try dataset.examples(
-      rows, resolving: schedule.sourcesReached(samples: request.count, tries: Self.sourcesPerSample))
+      rows, resolving: schedule.sourcesReached(samples: request.count, tries: Self.sourcesPerSample).union(pilot))
     if let groupColumn {
       for (index, row) in rows.enumerated() { sources[index].group = row.extra[groupColumn] ?? "" }
     }
+    let pilotSources = pilot.map { sources[$0] }
     let members = try dataset.members(of: recipe.name, limit: Self.calibrationLimit)
     var sourceLines = try Self.sourceLines(
       request: request, dataset: dataset, schedule: schedule, slice: recipe.name,
@@ -82,13 +84,14 @@ public struct PreparedRun: Sendable {
     case .audio:
       let factory = try AudioSampleFactory(
         recipe: recipe, members: members, datasetClips: try dataset.clips(limit: Self.calibrationLimit),
-        noiseBanks: request.noiseBanks, impulseResponseBanks: request.impulseResponseBanks, jobs: request.jobs, outputFormat: request.audioFormat)
+        pilotSources: pilotSources, noiseBanks: request.noiseBanks, impulseResponseBanks: request.impulseResponseBanks, jobs: request.jobs, outputFormat: request.audioFormat)
       notes += factory.notes
       maker = .audio(factory)
     case .image:
       let factory = try ImageSampleFactory(
-        recipe: recipe, members: members, jobs: request.jobs, outputFormat: request.imageFormat, pngLevel: request.pngLevel)
-      notes += factory.calibration.notes
+        recipe: recipe, members: members, pilotSources: pilotSources, jobs: request.jobs, outputFormat: request.imageFormat,
+        pngLevel: request.pngLevel)
+      notes += factory.notes
       maker = .image(factory)
     }
     return PreparedRun(
@@ -132,10 +135,10 @@ public struct PreparedRun: Sendable {
     ] + sourceLines
     switch maker {
     case .audio(let factory):
-      lines += factory.calibration.lines
+      lines += factory.calibration.lines + factory.drawLines
       lines += factory.transformLines.map { "transform \($0)" }
     case .image(let factory):
-      lines += factory.calibration.lines
+      lines += factory.calibration.lines + factory.drawLines
       lines += factory.transformLines.map { "transform \($0)" }
     }
     lines += recipe.checklist.ruleLines(for: recipe.modality)

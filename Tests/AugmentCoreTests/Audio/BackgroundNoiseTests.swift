@@ -19,7 +19,7 @@ import Testing
   func mixedSNRMeasuresBack(definition: SNRDefinition) throws {
     let fixture = try NoiseBankFixture()
     let bank = try NoiseBank(root: fixture.root, sampleRate: Self.rate)
-    let transform = try BackgroundNoise(bank: bank, category: "car-noise", snrRange: 5...5, definition: definition)
+    let transform = try BackgroundNoise(bank: bank, category: "car-noise", snr: .uniform(5...5), definition: definition)
     let speech = SpeechLikeSignal.make(seconds: 3.5, sampleRate: Self.rate, seed: 31)
     for index in 0..<4 {
       var rng = Xoshiro256StarStar.forSample(seed: 99, index: index)
@@ -51,7 +51,7 @@ import Testing
   @Test func applyLeavesAHeldInputAlone() throws {
     let fixture = try NoiseBankFixture()
     let bank = try NoiseBank(root: fixture.root, sampleRate: Self.rate)
-    let transform = try BackgroundNoise(bank: bank, category: "car-noise", snrRange: 5...5)
+    let transform = try BackgroundNoise(bank: bank, category: "car-noise", snr: .uniform(5...5))
     let speech = SpeechLikeSignal.make(seconds: 1, sampleRate: Self.rate, seed: 32)
     let input = AudioBuffer(mono: speech, sampleRate: Self.rate)
     var rng = Xoshiro256StarStar.forSample(seed: 5, index: 0)
@@ -70,7 +70,7 @@ import Testing
     let padded = [Float](repeating: 0, count: Self.rate) + speech
 
     func snrOverSpeech(_ signal: [Float], definition: SNRDefinition) throws -> Double {
-      let transform = try BackgroundNoise(bank: bank, category: "white", snrRange: 5...5, definition: definition)
+      let transform = try BackgroundNoise(bank: bank, category: "white", snr: .uniform(5...5), definition: definition)
       var rng = Xoshiro256StarStar.forSample(seed: 5, index: 0)
       let parameters = try transform.sampleParameters(for: AudioBuffer(mono: signal, sampleRate: Self.rate), using: &rng)
       let output = try transform.apply(parameters, to: AudioBuffer(mono: signal, sampleRate: Self.rate))
@@ -92,7 +92,7 @@ import Testing
   @Test func clippingMixIsScaledNotClipped() throws {
     let fixture = try NoiseBankFixture()
     let bank = try NoiseBank(root: fixture.root, sampleRate: Self.rate)
-    let transform = try BackgroundNoise(bank: bank, category: "white", snrRange: -10 ... -10)
+    let transform = try BackgroundNoise(bank: bank, category: "white", snr: .uniform(-10 ... -10))
     let speech = SpeechLikeSignal.make(seconds: 2, sampleRate: Self.rate, seed: 33, peak: 0.95)
     var rng = Xoshiro256StarStar.forSample(seed: 6, index: 0)
     let input = AudioBuffer(mono: speech, sampleRate: Self.rate)
@@ -115,7 +115,7 @@ import Testing
   @Test func shortClipIsLoopedWithCrossfades() throws {
     let fixture = try NoiseBankFixture()
     let bank = try NoiseBank(root: fixture.root, sampleRate: Self.rate)
-    let transform = try BackgroundNoise(bank: bank, category: "people-noise", snrRange: 0...10, crossfadeSeconds: 0.05)
+    let transform = try BackgroundNoise(bank: bank, category: "people-noise", snr: .uniform(0...10), crossfadeSeconds: 0.05)
     let speech = SpeechLikeSignal.make(seconds: 3, sampleRate: Self.rate, seed: 34)
     var rng = Xoshiro256StarStar.forSample(seed: 7, index: 3)
     let input = AudioBuffer(mono: speech, sampleRate: Self.rate)
@@ -134,7 +134,7 @@ import Testing
   @Test func stereoSpeechGetsTheSameNoiseInEveryChannel() throws {
     let fixture = try NoiseBankFixture()
     let bank = try NoiseBank(root: fixture.root, sampleRate: Self.rate)
-    let transform = try BackgroundNoise(bank: bank, category: "car-noise", snrRange: 8...8)
+    let transform = try BackgroundNoise(bank: bank, category: "car-noise", snr: .uniform(8...8))
     let left = SpeechLikeSignal.make(seconds: 2, sampleRate: Self.rate, seed: 35)
     let right = left.map { $0 * 0.5 }
     let input = AudioBuffer(channels: [left, right], sampleRate: Self.rate)
@@ -153,7 +153,7 @@ import Testing
   @Test func speechAtAnotherRateGetsResampledNoise() throws {
     let fixture = try NoiseBankFixture()
     let bank = try NoiseBank(root: fixture.root, sampleRate: Self.rate)
-    let transform = try BackgroundNoise(bank: bank, category: "white", snrRange: 3...3)
+    let transform = try BackgroundNoise(bank: bank, category: "white", snr: .uniform(3...3))
     let speech = SpeechLikeSignal.make(seconds: 2, sampleRate: 22_050, seed: 36)
     var rng = Xoshiro256StarStar.forSample(seed: 9, index: 0)
     let (output, record) = try transform(AudioBuffer(mono: speech, sampleRate: 22_050), using: &rng)
@@ -169,7 +169,7 @@ import Testing
   @Test func replayFromJSONIsBitIdentical() throws {
     let fixture = try NoiseBankFixture()
     let bank = try NoiseBank(root: fixture.root, sampleRate: Self.rate)
-    let transform = try BackgroundNoise(bank: bank, category: "car-noise", snrRange: -5...20)
+    let transform = try BackgroundNoise(bank: bank, category: "car-noise", snr: .uniform(-5...20))
     let input = AudioBuffer(mono: SpeechLikeSignal.make(seconds: 2.5, sampleRate: Self.rate, seed: 37), sampleRate: Self.rate)
     var rng = Xoshiro256StarStar.forSample(seed: 10, index: 0)
     let (output, record) = try transform(input, using: &rng)
@@ -182,7 +182,7 @@ import Testing
   @Test func silentSpeechIsRejected() throws {
     let fixture = try NoiseBankFixture()
     let bank = try NoiseBank(root: fixture.root, sampleRate: Self.rate)
-    let transform = try BackgroundNoise(bank: bank, category: "white", snrRange: 5...5)
+    let transform = try BackgroundNoise(bank: bank, category: "white", snr: .uniform(5...5))
     var rng = Xoshiro256StarStar(seed: 1)
     #expect(throws: AudioTransformError.silentInput(transform: "background-noise")) {
       _ = try transform(AudioBuffer(mono: [Float](repeating: 0, count: 16_000), sampleRate: Self.rate), using: &rng)
@@ -192,11 +192,11 @@ import Testing
   @Test func badConfigurationAndParametersAreErrors() throws {
     let fixture = try NoiseBankFixture()
     let bank = try NoiseBank(root: fixture.root, sampleRate: Self.rate)
-    #expect(throws: NoiseBankError.self) { _ = try BackgroundNoise(bank: bank, category: "cafe-noise", snrRange: 0...5) }
+    #expect(throws: NoiseBankError.self) { _ = try BackgroundNoise(bank: bank, category: "cafe-noise", snr: .uniform(0...5)) }
     #expect(throws: AudioTransformError.self) {
-      _ = try BackgroundNoise(bank: bank, category: "white", snrRange: 0...5, crossfadeSeconds: 0.01)
+      _ = try BackgroundNoise(bank: bank, category: "white", snr: .uniform(0...5), crossfadeSeconds: 0.01)
     }
-    let transform = try BackgroundNoise(bank: bank, category: "white", snrRange: 0...5)
+    let transform = try BackgroundNoise(bank: bank, category: "white", snr: .uniform(0...5))
     let input = AudioBuffer(mono: SpeechLikeSignal.make(seconds: 1, sampleRate: Self.rate, seed: 38), sampleRate: Self.rate)
     let tampered = BackgroundNoise.Parameters(
       clip: "white/white-6s.wav", offset: 6 * Self.rate, looped: false, crossfadeFrames: 0, snrDB: 0,

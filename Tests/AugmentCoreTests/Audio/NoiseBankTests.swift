@@ -95,7 +95,7 @@ import Testing
     let expected = MediaError.nonFiniteSamples(path: fixture.url("bad/nan.wav").path, count: 1, firstFrame: 1_234)
     #expect(throws: expected) { _ = try bank.samples(for: "bad/nan.wav") }
     #expect(bank.problems.contains(expected))
-    let transform = try BackgroundNoise(bank: bank, category: "bad", snrRange: 5...5)
+    let transform = try BackgroundNoise(bank: bank, category: "bad", snr: .uniform(5...5))
     var rng = Xoshiro256StarStar(seed: 1)
     let speech = AudioBuffer(mono: SpeechLikeSignal.make(seconds: 1, sampleRate: 16_000, seed: 8), sampleRate: 16_000)
     #expect(throws: expected) { _ = try transform.sampleParameters(for: speech, using: &rng) }
@@ -111,7 +111,7 @@ import Testing
     #expect(throws: NoiseBankError.unsupportedSampleRate(rate, bank: fixture.root.path)) {
       _ = try bank.samples(for: "car-noise/hum-16k.wav", sampleRate: rate)
     }
-    let transform = try BackgroundNoise(bank: bank, category: "car-noise", snrRange: 5...5)
+    let transform = try BackgroundNoise(bank: bank, category: "car-noise", snr: .uniform(5...5))
     var rng = Xoshiro256StarStar(seed: 2)
     do {
       _ = try transform.sampleParameters(for: AudioBuffer(mono: [Float](repeating: 0.1, count: 64), sampleRate: rate), using: &rng)

@@ -13,8 +13,8 @@ import Testing
   @Test func sameSeedSameBitsOnOneAndFourThreads() throws {
     let fixture = try NoiseBankFixture()
     let bank = try NoiseBank(root: fixture.root, sampleRate: 16_000)
-    let noise = try BackgroundNoise(bank: bank, category: "car-noise", snrRange: 0...20)
-    let shortNoise = try BackgroundNoise(bank: bank, category: "people-noise", snrRange: 0...20)
+    let noise = try BackgroundNoise(bank: bank, category: "car-noise", snr: .uniform(0...20))
+    let shortNoise = try BackgroundNoise(bank: bank, category: "people-noise", snr: .uniform(0...20))
     let telephone = try TelephoneChannel(lowCut: 250...350, highCut: 3200...3500, muLawProbability: 0.5)
     let inputs = (0..<12).map { index in
       AudioBuffer(

@@ -22,7 +22,7 @@ import Testing
   }
 
   @Test func reachesTheDrawnTargetAndKeepsAlpha() throws {
-    let exposure = Exposure(targetLuminance: 0.05...0.12)
+    let exposure = Exposure(targetLuminance: .uniform(0.05...0.12))
     var rng = Xoshiro256StarStar(seed: 3)
     let source = Self.gradient
     let (output, record) = try exposure(source, using: &rng)
@@ -41,7 +41,7 @@ import Testing
 
   @Test func brighteningSaturatesAtFullScale() throws {
     let parameters = Exposure.Parameters(targetLuminance: 0.9, sourceLuminance: 0.3, gain: 3)
-    let output = try Exposure(targetLuminance: 0.9...0.9).apply(parameters, to: Self.gradient)
+    let output = try Exposure(targetLuminance: .uniform(0.9...0.9)).apply(parameters, to: Self.gradient)
     #expect(output.pixels.allSatisfy { $0 <= 1 })
     #expect(output[15, 7, 0] == 1)
   }
@@ -49,7 +49,7 @@ import Testing
   @Test func blackSourceIsLeftAlone() throws {
     let black = Image(width: 4, height: 4, layout: .gray, bitDepth: .eight, filledWith: 0)
     var rng = Xoshiro256StarStar(seed: 1)
-    let parameters = try Exposure(targetLuminance: 0.5...0.5).sampleParameters(for: black, using: &rng)
+    let parameters = try Exposure(targetLuminance: .uniform(0.5...0.5)).sampleParameters(for: black, using: &rng)
     #expect(parameters.gain == 1)
   }
 }
@@ -66,7 +66,7 @@ import Testing
   static let box = PixelBox(x: 10, y: 8, width: 12, height: 16)
 
   @Test func exposureKeepsRelativeContrastButNotAbsolute() throws {
-    let darker = try Exposure(targetLuminance: 0.1...0.1).apply(
+    let darker = try Exposure(targetLuminance: .uniform(0.1...0.1)).apply(
       .init(targetLuminance: 0.1, sourceLuminance: 0.5, gain: 0.25), to: Self.scene)
     let contrast = try LocalContrast(candidate: darker, source: Self.scene, box: Self.box)
     #expect(abs(try #require(contrast.retainedFraction) - 0.25) < 1e-4)

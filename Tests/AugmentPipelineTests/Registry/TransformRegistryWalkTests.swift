@@ -47,6 +47,13 @@ import Testing
     let decodedStep = try JSONDecoder().decode(TransformSpec.self, from: recipeJSON)
     #expect(decodedStep == step)
 
+    // A counterpart parameter is one of the transform's keys, measured by a feature of its media.
+    if let counterpart = Descriptor.example.counterpart {
+      #expect(Descriptor.fields.contains { $0.key == counterpart.key })
+      let features = Descriptor.modality == .audio ? AudioRealismFeatures.names : ImageRealismFeatures.names
+      #expect(counterpart.mapping == .identity ? counterpart.feature == "mean-luminance" : features.contains(counterpart.feature))
+    }
+
     // Built from the decoded recipe step, as a sample factory builds it.
     let context = TransformContext(noiseBanks: noiseBanks, impulseResponseBanks: rirBanks, sampleRate: 16_000)
     let transform = try decodedStep.makeStep(for: Descriptor.Step.Input.self, in: context)

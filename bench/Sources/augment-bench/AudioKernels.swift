@@ -35,7 +35,7 @@ struct AudioKernels: ParsableCommand {
     let category = URL(fileURLWithPath: noise).standardizedFileURL
     let bank = try NoiseBank(root: category.deletingLastPathComponent(), sampleRate: 16_000)
     let transform = try BackgroundNoise(
-      bank: bank, category: category.lastPathComponent, snrRange: 3...15, definition: snrDefinition)
+      bank: bank, category: category.lastPathComponent, snr: .uniform(3...15), definition: snrDefinition)
     for clip in bank.clips(in: category.lastPathComponent) { _ = try bank.samples(for: clip, sampleRate: 16_000) }
 
     var levelCalls: [Double] = [], transformCalls: [Double] = []

@@ -32,7 +32,7 @@ struct AudioEndToEnd: ParsableCommand {
     let (minSNR, maxSNR, seed) = (minSNR, maxSNR, seed)
     let bank = try NoiseBank(root: category.deletingLastPathComponent(), sampleRate: 16_000)
     let transform = try BackgroundNoise(
-      bank: bank, category: category.lastPathComponent, snrRange: minSNR...maxSNR, definition: snrDefinition)
+      bank: bank, category: category.lastPathComponent, snr: .uniform(minSNR...maxSNR), definition: snrDefinition)
     // Decoding (and resampling) the noise clips is start-up work the bank does once per run.
     for clip in bank.clips(in: category.lastPathComponent) { _ = try bank.samples(for: clip, sampleRate: 16_000) }
     let run = try ParallelFiles.run(count: inputs.count, jobs: folder.jobs) { index in

@@ -22,7 +22,7 @@ struct ImageEndToEnd: ParsableCommand {
     let out = try folder.outputFolder()
     let (level, seed) = (compressionLevel, seed)
     let brightnessContrast = BrightnessContrast(brightness: -0.2...0.2, contrast: -0.2...0.2, pivot: .zero)
-    let blur = GaussianBlur(sigma: 0.5...3.0)
+    let blur = GaussianBlur(sigma: .uniform(0.5...3.0))
     let run = try ParallelFiles.run(count: inputs.count, jobs: folder.jobs) { index in
       let image = try PNGFile.read(from: inputs[index])
       var rng = Xoshiro256StarStar.forSample(seed: seed, index: index)

@@ -22,8 +22,8 @@ public struct FeatureScaling: Sendable, Equatable {
     var centres: [Double] = [], spreads: [Double] = []
     for feature in minimumSpreads.indices {
       let column = rows.map { $0[feature] }.sorted()
-      centres.append(Self.quantile(column, 0.5))
-      let iqr = Self.quantile(column, 0.75) - Self.quantile(column, 0.25)
+      centres.append(EmpiricalQuantile.value(column, at: 0.5))
+      let iqr = EmpiricalQuantile.value(column, at: 0.75) - EmpiricalQuantile.value(column, at: 0.25)
       spreads.append(max(iqr / 1.349, minimumSpreads[feature]))
     }
     self.centres = centres
@@ -34,14 +34,5 @@ public struct FeatureScaling: Sendable, Equatable {
   public func standardise(_ row: [Double]) -> [Double] {
     precondition(row.count == centres.count, "a row of \(row.count) features for a scaling of \(centres.count)")
     return row.indices.map { (row[$0] - centres[$0]) / spreads[$0] }
-  }
-
-  /// The `p`-quantile of ascending `sorted` values, interpolated linearly between order statistics (the
-  /// default of NumPy's `quantile` and R's type 7).
-  public static func quantile(_ sorted: [Double], _ p: Double) -> Double {
-    precondition(!sorted.isEmpty && (0...1).contains(p), "a quantile needs values and p in 0…1")
-    let position = p * Double(sorted.count - 1)
-    let lower = Int(position.rounded(.down)), upper = min(lower + 1, sorted.count - 1)
-    return sorted[lower] + (position - Double(lower)) * (sorted[upper] - sorted[lower])
   }
 }

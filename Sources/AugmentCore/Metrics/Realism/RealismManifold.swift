@@ -50,7 +50,7 @@ public struct RealismManifold: Sendable {
     let neighbourDistances = members.indices.map { i in
       members.indices.filter { $0 != i }.map { Self.distance(members[i], members[$0]) }.sorted()[k - 1]
     }
-    let cap = FeatureScaling.quantile(neighbourDistances.sorted(), 0.5)
+    let cap = EmpiricalQuantile.value(neighbourDistances.sorted(), at: 0.5)
     radii = neighbourDistances.map { min($0, cap) }
   }
 

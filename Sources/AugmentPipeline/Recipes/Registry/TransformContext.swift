@@ -2,7 +2,8 @@ import AugmentCore
 import Foundation
 
 /// What a run (or a replay) offers the transforms it builds: the noise and impulse-response banks, the
-/// media's sample rate, and the ranges calibrated on the slice's real members.
+/// media's sample rate, the ranges calibrated on the slice's real members, and the draws matched to their
+/// distribution (``MatchedDraws``).
 ///
 /// A class so each bank is opened once, by the first transform that asks for it, and its skipped files
 /// can be reported afterwards; it lives only while a factory or a replay builds its steps.
@@ -24,6 +25,9 @@ public final class TransformContext {
   /// The impulse-response bank, once a transform opened it. It has a noise bank's layout and is read the
   /// same way (``NoiseBank``), so only the name it is opened under differs.
   public private(set) var impulseResponseBank: NoiseBank?
+  /// The draw of each transform's counterpart parameter, when calibration matched it; every step of that
+  /// transform in the recipe draws it alike.
+  private var matchedDraws: [ObjectIdentifier: ParameterDraw] = [:]
 
   public init(
     noiseBanks: URL? = nil, impulseResponseBanks: URL? = nil, sampleRate: Int? = nil, snrDraw: ParameterRange? = nil,
@@ -35,6 +39,17 @@ public final class TransformContext {
     self.snrDraw = snrDraw
     self.rt60Draw = rt60Draw
     self.memberLuminance = memberLuminance
+  }
+
+  /// How a step of `transform` draws its counterpart parameter: as matched, or uniformly over `range`.
+  func draw(for transform: any TransformDescriptor.Type, over range: ParameterRange) -> ParameterDraw {
+    matchedDraws[ObjectIdentifier(transform)] ?? .uniform(range.closed)
+  }
+
+  /// Makes the steps of `transform` built from now on draw its counterpart parameter by `draw` (`nil`:
+  /// uniformly again).
+  func match(_ transform: any TransformDescriptor.Type, with draw: ParameterDraw?) {
+    matchedDraws[ObjectIdentifier(transform)] = draw
   }
 
   /// The noise bank, opened at the sample rate on first use.

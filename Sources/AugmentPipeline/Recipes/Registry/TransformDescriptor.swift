@@ -24,6 +24,11 @@ public protocol TransformDescriptor: Sendable, Equatable, Codable, CustomStringC
   /// written one. The default is the settings unchanged.
   func calibrated(by context: TransformContext) -> Self
 
+  /// The parameter whose draw a run matches to the real members' distribution of its measured counterpart
+  /// (the step then draws it with ``TransformContext/draw(for:over:)``); `nil`, the default, when no
+  /// parameter has one.
+  var counterpart: CounterpartParameter? { get }
+
   /// The step that draws parameters from these settings' ranges and applies them.
   func makeStep(in context: TransformContext) throws -> Step
 
@@ -39,6 +44,8 @@ extension TransformDescriptor {
   public static var exampleStep: TransformSpec { TransformSpec(example) }
 
   public func calibrated(by context: TransformContext) -> Self { self }
+
+  public var counterpart: CounterpartParameter? { nil }
 
   /// The example's step: a transform's `apply` reads only the parameters it is given, so any instance
   /// replays them. A transform whose instance holds something the parameters name (a noise bank)

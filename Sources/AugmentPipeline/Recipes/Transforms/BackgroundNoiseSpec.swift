@@ -38,9 +38,14 @@ public struct BackgroundNoiseSpec: TransformDescriptor {
     return spec
   }
 
+  /// The outputs' blind SNR (WADA) follows the members'.
+  public var counterpart: CounterpartParameter? {
+    CounterpartParameter(key: "snr_db", feature: "blind-snr-db", range: snrDB)
+  }
+
   public func makeStep(in context: TransformContext) throws -> BackgroundNoise {
     try BackgroundNoise(
-      bank: context.openNoiseBank(for: Self.name), category: category, snrRange: snrDB.closed,
+      bank: context.openNoiseBank(for: Self.name), category: category, snr: context.draw(for: Self.self, over: snrDB),
       definition: snrDefinition == .rms ? .rms : .activeSpeech)
   }
 
@@ -50,7 +55,7 @@ public struct BackgroundNoiseSpec: TransformDescriptor {
   {
     let category = String(parameters.clip.split(separator: "/").first ?? "")
     return try BackgroundNoise(
-      bank: context.openNoiseBank(for: name), category: category, snrRange: parameters.snrDB...parameters.snrDB,
+      bank: context.openNoiseBank(for: name), category: category, snr: .uniform(parameters.snrDB...parameters.snrDB),
       definition: parameters.definition)
   }
 

@@ -2,7 +2,8 @@ import AugmentCore
 
 /// `exposure`: the gain that brings the image's mean luminance to a target drawn from `target_luminance`
 /// (0…1), as less or more light on the scene would. A run draws the target from the real slice members'
-/// luminance range instead, when the table has members.
+/// luminance range instead, when the table has members, and from their distribution of it when there are
+/// enough to match (``MatchedDraws``).
 public struct ExposureSpec: TransformDescriptor {
   public typealias Step = Exposure
 
@@ -25,7 +26,15 @@ public struct ExposureSpec: TransformDescriptor {
     ExposureSpec(targetLuminance: context.memberLuminance ?? targetLuminance)
   }
 
-  public func makeStep(in context: TransformContext) throws -> Exposure { Exposure(targetLuminance: targetLuminance.closed) }
+  /// The output's mean luminance is the target.
+  public var counterpart: CounterpartParameter? {
+    CounterpartParameter(
+      key: "target_luminance", feature: ImageStatistic.luminance.rawValue, range: targetLuminance, mapping: .identity)
+  }
+
+  public func makeStep(in context: TransformContext) throws -> Exposure {
+    Exposure(targetLuminance: context.draw(for: Self.self, over: targetLuminance))
+  }
 
   enum CodingKeys: String, CodingKey { case targetLuminance = "target_luminance" }
 }

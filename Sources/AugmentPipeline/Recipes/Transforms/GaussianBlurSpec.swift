@@ -16,5 +16,12 @@ public struct GaussianBlurSpec: TransformDescriptor {
 
   public var description: String { "sigma \(sigma) px" }
 
-  public func makeStep(in context: TransformContext) throws -> GaussianBlur { GaussianBlur(sigma: sigma.closed) }
+  /// More blur, less detail: the outputs' sharpness (log₁₀ of 1 + the variance of the Laplacian) follows the members'.
+  public var counterpart: CounterpartParameter? {
+    CounterpartParameter(key: "sigma", feature: "log_sharpness", range: sigma)
+  }
+
+  public func makeStep(in context: TransformContext) throws -> GaussianBlur {
+    GaussianBlur(sigma: context.draw(for: Self.self, over: sigma))
+  }
 }

@@ -3,7 +3,8 @@ import AugmentCore
 /// `spotlight`: a dark scene lit on its object: the light falls off around the object (found in the
 /// image) to `surround` of its strength over `falloff` of the object's size, and the frame is scaled to a
 /// mean luminance drawn from `target_luminance`. A run draws the target from the real slice members'
-/// luminance range instead, when the table has members.
+/// luminance range instead, when the table has members, and from their distribution of it when there are
+/// enough to match (``MatchedDraws``).
 public struct SpotlightSpec: TransformDescriptor {
   public typealias Step = Spotlight
 
@@ -42,8 +43,16 @@ public struct SpotlightSpec: TransformDescriptor {
     SpotlightSpec(targetLuminance: context.memberLuminance ?? targetLuminance, surround: surround, falloff: falloff)
   }
 
+  /// The output's mean luminance is the target.
+  public var counterpart: CounterpartParameter? {
+    CounterpartParameter(
+      key: "target_luminance", feature: ImageStatistic.luminance.rawValue, range: targetLuminance, mapping: .identity)
+  }
+
   public func makeStep(in context: TransformContext) throws -> Spotlight {
-    Spotlight(targetLuminance: targetLuminance.closed, surround: surround.closed, falloff: falloff.closed)
+    Spotlight(
+      targetLuminance: context.draw(for: Self.self, over: targetLuminance), surround: surround.closed,
+      falloff: falloff.closed)
   }
 
   enum CodingKeys: String, CodingKey { case targetLuminance = "target_luminance", surround, falloff }
