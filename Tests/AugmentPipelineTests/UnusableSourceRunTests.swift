@@ -23,6 +23,8 @@ import Testing
 
     func load(_ source: SourceExample) throws -> AudioBuffer { clips[source.path]! }
 
+    func byteCount(of media: AudioBuffer) -> Int { media.frameCount * media.channels.count * 4 }
+
     func candidate(from original: AudioBuffer, using rng: inout Xoshiro256StarStar) throws -> (AudioBuffer, [AppliedTransform]) {
       let snr = Double.random(in: 10...20, using: &rng)
       return (try ShortClipClarityTests.withBabble(original, snr: snr), [try AppliedTransform(name: "babble", parameters: ["snr_db": snr])])

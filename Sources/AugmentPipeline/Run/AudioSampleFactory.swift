@@ -48,6 +48,10 @@ public struct AudioSampleFactory: SampleFactory {
     try AudioFile.read(from: source.url).buffer
   }
 
+  public func byteCount(of media: AudioBuffer) -> Int {
+    media.channels.reduce(0) { $0 + $1.count } * MemoryLayout<Float>.stride
+  }
+
   /// - Throws: ``SourceUnusable`` for a transform error that any draw on this source would meet (a silent
   ///   source, a sample rate under the telephone band, a clip too short for loudness), so the source is
   ///   tried once rather than redrawn; other errors as the transform threw them.
