@@ -14,7 +14,7 @@ import Testing
   final class KeywordFactory: SampleFactory {
     func fileExtension(for media: AudioBuffer) -> String { "wav" }
     let clips: [String: AudioBuffer]
-    let checklist = Checklist<AudioBuffer>(rules: [STOIRule(minimum: 0.6)])
+    let checklist = Checklist<MeasuredAudio>(rules: [STOIRule(minimum: 0.6)])
     let judged = Mutex<[String: Int]>([:])
 
     init(clips: [String: AudioBuffer]) {

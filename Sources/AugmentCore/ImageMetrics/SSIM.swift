@@ -96,11 +96,12 @@ public enum SSIM {
                     let varianceY = pair(squareY) - centredY * centredY
                     let covariance = pair(product) - centredX * centredY
                     let (meanX, meanY) = (centredX + half, centredY + half)
-                    let luminance: SIMD2<Double> = 2 * meanX * meanY + c1
-                    let structure: SIMD2<Double> = 2 * covariance + c2
-                    let meanSquares: SIMD2<Double> = meanX * meanX + meanY * meanY + c1
-                    let variances: SIMD2<Double> = varianceX + varianceY + c2
-                    let ssim = luminance * structure / (meanSquares * variances)
+                    // The formula's four factors, typed so the compiler need not search for them.
+                    let meansAbove: SIMD2<Double> = 2 * meanX * meanY + c1
+                    let covarianceAbove: SIMD2<Double> = 2 * covariance + c2
+                    let meansBelow: SIMD2<Double> = meanX * meanX + meanY * meanY + c1
+                    let variancesBelow: SIMD2<Double> = varianceX + varianceY + c2
+                    let ssim = meansAbove * covarianceAbove / (meansBelow * variancesBelow)
                     (values[j], values[j + 1]) = (ssim[0], ssim[1])
                   }
                   for c in 0..<colors {
