@@ -13,12 +13,16 @@ struct STOIRule: ChecklistRule {
 
   func evaluate(_ sample: CandidateSample<MeasuredAudio>) throws -> Verdict {
     let clean = sample.original.buffer.channels[0], processed = sample.candidate.buffer.channels[0]
-    let length = min(clean.count, processed.count)
     let measured: STOI.Measurement
     do {
-      measured = try STOI.measure(
-        clean: Array(clean.prefix(length)), processed: Array(processed.prefix(length)),
-        sampleRate: sample.original.buffer.sampleRate)
+      if processed.count == clean.count {
+        measured = try STOI.measure(sample.original.stoiReference(), processed: processed)
+      } else {
+        let length = min(clean.count, processed.count)
+        measured = try STOI.measure(
+          clean: Array(clean.prefix(length)), processed: Array(processed.prefix(length)),
+          sampleRate: sample.original.buffer.sampleRate)
+      }
     } catch STOI.Error.tooFewSpeechFrames(let found, let required) {
       throw SourceUnusable(
         rule: name,
