@@ -78,8 +78,8 @@ public struct Image: Sendable, Equatable {
   /// bits of the sum; one less where that rounded up gives ⌊t⌋. For every Float other than NaN the
   /// result equals `UInt16(min(max(sample, 0), 1) * maxLevel + 0.5)`, as a run over all 2³² bit
   /// patterns found for both bit depths; the tests check every rounding boundary.
-  @inline(__always)
-  static func level(of sample: Float, maxLevel: Float) -> UInt16 {
+  @inlinable @inline(__always)
+  public static func level(of sample: Float, maxLevel: Float) -> UInt16 {
     let scaled = (sample > 0 ? min(sample, 1) : 0) * maxLevel + 0.5
     let shifted = scaled + 0x1p23
     let nearest = shifted.bitPattern & 0x7F_FFFF

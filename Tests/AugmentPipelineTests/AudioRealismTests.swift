@@ -29,7 +29,7 @@ import Testing
     let original = try AudioFile.read(from: source.url).buffer
     let loud = AudioBuffer(mono: original.channels[0].map { min(max($0 * 8, -1), 1) }, sampleRate: original.sampleRate)
     let rule = LoudnessRule(range: loudness.widened(by: 3))
-    let sample = CandidateSample(source: source, original: original, candidate: loud, records: [])
+    let sample = CandidateSample<MeasuredAudio>(source: source, original: original, candidate: loud, records: [])
     let verdict = try rule.evaluate(sample)
     #expect(!verdict.passed)
     #expect(verdict.value > loudness.observed.upper + 5)

@@ -17,6 +17,8 @@ struct ByteFactory: SampleFactory {
     return Array(source.id.utf8)
   }
 
+  func byteCount(of media: [UInt8]) -> Int { media.count }
+
   func candidate(from original: [UInt8], using rng: inout Xoshiro256StarStar) throws -> ([UInt8], [AppliedTransform]) {
     let draw = rng.next()
     return (original + Array("-\(draw)".utf8), [try AppliedTransform(name: "draw", parameters: Draw(value: draw))])

@@ -14,7 +14,7 @@ import Testing
   final class KeywordFactory: SampleFactory {
     func fileExtension(for media: AudioBuffer) -> String { "wav" }
     let clips: [String: AudioBuffer]
-    let checklist = Checklist<AudioBuffer>(rules: [STOIRule(minimum: 0.6)])
+    let checklist = Checklist<MeasuredAudio>(rules: [STOIRule(minimum: 0.6)])
     let judged = Mutex<[String: Int]>([:])
 
     init(clips: [String: AudioBuffer]) {
@@ -22,6 +22,8 @@ import Testing
     }
 
     func load(_ source: SourceExample) throws -> AudioBuffer { clips[source.path]! }
+
+    func byteCount(of media: AudioBuffer) -> Int { media.frameCount * media.channels.count * 4 }
 
     func candidate(from original: AudioBuffer, using rng: inout Xoshiro256StarStar) throws -> (AudioBuffer, [AppliedTransform]) {
       let snr = Double.random(in: 10...20, using: &rng)

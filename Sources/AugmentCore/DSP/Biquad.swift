@@ -60,9 +60,6 @@ public struct Biquad: Sendable, Equatable {
 
   /// Filters `samples` in place from a zero state.
   public func apply(to samples: inout [Double]) { [self].apply(to: &samples) }
-
-  /// The section that passes its input through unchanged (`y = 1·x + 0`, exactly).
-  static let identity = Biquad(b0: 1, b1: 0, b2: 0, a1: 0, a2: 0)
 }
 
 extension Biquad {
@@ -96,46 +93,61 @@ extension Array where Element == Biquad {
   }
 
   /// Splits the cascade into groups of four sections (the last padded with identities).
+  /// Runs the sections four at a time, the last group holding what is left: a group of fewer sections
+  /// runs only those (K-weighting's two used to run with two identity sections, at four sections' cost).
   private func forEachGroup(_ body: (BiquadGroup) -> Void) {
     var start = 0
     while start < count {
-      let sections = self[start..<Swift.min(start + 4, count)]
-      body(BiquadGroup(Array(sections) + Array(repeating: .identity, count: 4 - sections.count)))
+      body(BiquadGroup(Array(self[start..<Swift.min(start + 4, count)])))
       start += 4
     }
   }
 }
 
-/// Four cascaded sections run in one pass over the samples.
-///
-/// Each section's recursion is latency-bound (a multiply and two adds that wait on the previous
-/// output), but the four recursions are independent of each other's history, so interleaving them
-/// sample by sample lets the processor overlap them; the states stay in registers.
+/// One to four sections run in one pass, each sample through all of them in turn.
 private struct BiquadGroup {
-  let s0, s1, s2, s3: Biquad
+  let sections: [Biquad]
 
   init(_ sections: [Biquad]) {
-    (s0, s1, s2, s3) = (sections[0], sections[1], sections[2], sections[3])
+    precondition((1...4).contains(sections.count), "a group runs one to four sections")
+    self.sections = sections
   }
 
   func run<Sample: BinaryFloatingPoint>(_ samples: UnsafeMutableBufferPointer<Sample>) {
     guard let base = samples.baseAddress else { return }
-    var a1 = 0.0, a2 = 0.0, b1 = 0.0, b2 = 0.0, c1 = 0.0, c2 = 0.0, d1 = 0.0, d2 = 0.0
-    for index in 0..<samples.count {
-      let x = Double(base[index])
-      let y0 = s0.b0 * x + a1
-      a1 = s0.b1 * x - s0.a1 * y0 + a2
-      a2 = s0.b2 * x - s0.a2 * y0
-      let y1 = s1.b0 * y0 + b1
-      b1 = s1.b1 * y0 - s1.a1 * y1 + b2
-      b2 = s1.b2 * y0 - s1.a2 * y1
-      let y2 = s2.b0 * y1 + c1
-      c1 = s2.b1 * y1 - s2.a1 * y2 + c2
-      c2 = s2.b2 * y1 - s2.a2 * y2
-      let y3 = s3.b0 * y2 + d1
-      d1 = s3.b1 * y2 - s3.a1 * y3 + d2
-      d2 = s3.b2 * y2 - s3.a2 * y3
-      base[index] = Sample(y3)
+    // One loop per section count, each keeping its states in registers.
+    switch sections.count {
+    case 1:
+      let s0 = sections[0]
+      var a = (0.0, 0.0)
+      for index in 0..<samples.count { base[index] = Sample(s0.step(Double(base[index]), &a)) }
+    case 2:
+      let (s0, s1) = (sections[0], sections[1])
+      var (a, b) = ((0.0, 0.0), (0.0, 0.0))
+      for index in 0..<samples.count { base[index] = Sample(s1.step(s0.step(Double(base[index]), &a), &b)) }
+    case 3:
+      let (s0, s1, s2) = (sections[0], sections[1], sections[2])
+      var (a, b, c) = ((0.0, 0.0), (0.0, 0.0), (0.0, 0.0))
+      for index in 0..<samples.count {
+        base[index] = Sample(s2.step(s1.step(s0.step(Double(base[index]), &a), &b), &c))
+      }
+    default:
+      let (s0, s1, s2, s3) = (sections[0], sections[1], sections[2], sections[3])
+      var (a, b, c, d) = ((0.0, 0.0), (0.0, 0.0), (0.0, 0.0), (0.0, 0.0))
+      for index in 0..<samples.count {
+        base[index] = Sample(s3.step(s2.step(s1.step(s0.step(Double(base[index]), &a), &b), &c), &d))
+      }
     }
+  }
+}
+
+extension Biquad {
+  /// One sample through the section in transposed direct form II, `state` holding its two delays.
+  @inline(__always)
+  fileprivate func step(_ x: Double, _ state: inout (Double, Double)) -> Double {
+    let y = b0 * x + state.0
+    state.0 = b1 * x - a1 * y + state.1
+    state.1 = b2 * x - a2 * y
+    return y
   }
 }

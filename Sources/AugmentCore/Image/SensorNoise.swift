@@ -41,26 +41,30 @@ public struct SensorNoise: Transform {
     let sigma = parameters.sigma
     var spare: Double?
     output.pixels.withUnsafeMutableBufferPointer { samples in
-      for index in 0..<samples.count where index % channels < colorChannels {
-        let noise: Double
-        if let next = spare {
-          noise = next
-          spare = nil
-        } else {
-          // Marsaglia's polar method: a point drawn uniformly in the unit disc gives two independent
-          // standard normal values with one logarithm and no sine or cosine, which cost a dim image's
-          // run a fifth of its time in the Box–Muller form.
-          var u = 0.0, v = 0.0, s = 0.0
-          repeat {
-            u = 2 * rng.unitDouble() - 1
-            v = 2 * rng.unitDouble() - 1
-            s = u * u + v * v
-          } while s >= 1 || s == 0
-          let scale = (-2 * log(s) / s).squareRoot()
-          noise = u * scale
-          spare = v * scale
+      // Pixel by pixel over the colour channels: the same samples in the same order as skipping alpha
+      // by index, without a division per sample.
+      for pixel in stride(from: 0, to: samples.count, by: channels) {
+        for index in pixel..<(pixel + colorChannels) {
+          let noise: Double
+          if let next = spare {
+            noise = next
+            spare = nil
+          } else {
+            // Marsaglia's polar method: a point drawn uniformly in the unit disc gives two independent
+            // standard normal values with one logarithm and no sine or cosine, which cost a dim image's
+            // run a fifth of its time in the Box–Muller form.
+            var u = 0.0, v = 0.0, s = 0.0
+            repeat {
+              u = 2 * rng.unitDouble() - 1
+              v = 2 * rng.unitDouble() - 1
+              s = u * u + v * v
+            } while s >= 1 || s == 0
+            let scale = (-2 * log(s) / s).squareRoot()
+            noise = u * scale
+            spare = v * scale
+          }
+          samples[index] = Float(min(max(Double(samples[index]) + sigma * noise, 0), 1))
         }
-        samples[index] = Float(min(max(Double(samples[index]) + sigma * noise, 0), 1))
       }
     }
     return output

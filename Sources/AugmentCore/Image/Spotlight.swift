@@ -77,7 +77,9 @@ public struct Spotlight: Transform {
     for y in 0..<height {
       for x in 0..<width {
         let beyond = max(parameters.object.distance(x: x, y: y) - parameters.plateau, 0) / parameters.falloff
-        light[y * width + x] = parameters.surround + (1 - parameters.surround) * exp(-0.5 * beyond * beyond)
+        // exp(−0) is exactly 1: the object's plateau needs no call.
+        let falloff = beyond > 0 ? exp(-0.5 * beyond * beyond) : 1
+        light[y * width + x] = parameters.surround + (1 - parameters.surround) * falloff
       }
     }
     let luma = LumaPlane(input)

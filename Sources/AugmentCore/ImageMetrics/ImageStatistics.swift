@@ -23,9 +23,9 @@ public struct ImageStatistics: Sendable, Codable, Equatable {
     let luma = LumaPlane(image)
     (meanLuminance, rmsContrast) = luma.meanAndDeviation(in: luma.wholeImage)
     sharpness = Self.laplacianVariance(luma)
-    let pixels = Double(image.width * image.height)
-    darkClippedFraction = Double(luma.darkPixels) / pixels
-    brightClippedFraction = Double(luma.brightPixels) / pixels
+    let clipped = ClippedPixels(of: image)
+    darkClippedFraction = clipped.darkFraction
+    brightClippedFraction = clipped.brightFraction
   }
 
   /// RMS contrast (standard deviation of luma) of the pixels inside `box`.

@@ -1,6 +1,8 @@
-/// The integer level a normalised sample is written as (as `Image.levels()` rounds it). Converts
-/// through `Int` because `rounded(.down)` is a call into libm here.
+import MediaIO
+
+/// The integer level a normalised sample is written as (``Image/level(of:maxLevel:)``, as
+/// `Image.levels()` rounds it), as a `Float`. Without a checked conversion, so loops over it vectorise.
 @inline(__always)
 func level(_ sample: Float, _ maxLevel: Float) -> Float {
-  Float(Int(min(max(sample, 0), 1) * maxLevel + 0.5))
+  Float(Image.level(of: sample, maxLevel: maxLevel))
 }

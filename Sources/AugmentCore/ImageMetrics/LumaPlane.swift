@@ -1,7 +1,6 @@
 import MediaIO
 
-/// Rec. 709 luma of each pixel, `Y' = 0.2126 R' + 0.7152 G' + 0.0722 B'`, in `0...1`, and the
-/// pixels with a colour channel at either end of the range, from one pass over the levels.
+/// Rec. 709 luma of each pixel, `Y' = 0.2126 R' + 0.7152 G' + 0.0722 B'`, in `0...1`.
 ///
 /// Computed on the integer levels the image would be written with, divided by the largest level, so
 /// a statistic of an image in memory equals that of its PNG. Gray images use their one channel;
@@ -12,10 +11,6 @@ struct LumaPlane {
   let width: Int
   let height: Int
   let values: [Double]
-  /// Pixels with some colour channel at level 0.
-  let darkPixels: Int
-  /// Pixels with some colour channel at the largest level.
-  let brightPixels: Int
 
   /// The luma of the whole image.
   init(_ image: Image) {
@@ -33,8 +28,6 @@ struct LumaPlane {
     let maxLevel = image.bitDepth.maxLevel
     let scale = 1 / Double(maxLevel)
     let count = box.width * box.height
-    var dark = 0
-    var bright = 0
     values = [Double](unsafeUninitializedCapacity: count) { output, initialized in
       image.pixels.withUnsafeBufferPointer { pixels in
         for row in 0..<box.height {
@@ -47,15 +40,11 @@ struct LumaPlane {
             let weighted =
               Self.rec709.red * Double(red) + Self.rec709.green * Double(green) + Self.rec709.blue * Double(blue)
             output[row * box.width + column] = (isColor ? weighted : Double(red)) * scale
-            dark &+= Swift.min(red, green, blue) == 0 ? 1 : 0
-            bright &+= Swift.max(red, green, blue) == maxLevel ? 1 : 0
           }
         }
       }
       initialized = count
     }
-    darkPixels = dark
-    brightPixels = bright
   }
 
   subscript(x: Int, y: Int) -> Double { values[y * width + x] }

@@ -14,6 +14,10 @@ import MediaIO
 ///
 /// The window sums run in `Float` on samples centred on mid-level, which keeps the variances
 /// (differences of nearly equal sums) accurate; each SSIM value and the averages are `Double`.
+///
+/// The first image's half of the sums (`x` and the window averages of `x` and `x²`) is a ``Reference``:
+/// a run scores every candidate against its source, so it prepares the source once and filters only
+/// `y`, `y²` and `xy` per candidate.
 public enum SSIM {
   public static let sigma = 1.5
   public static let truncate = 3.5
@@ -21,56 +25,92 @@ public enum SSIM {
   static let bandHeight = 16
 
   /// The window width, `2 · int(3.5 · 1.5 + 0.5) + 1 = 11`; images must be at least this large.
-  public static var windowSize: Int { 2 * GaussianWeights.sciPyRadius(sigma: sigma, truncate: truncate) + 1 }
+  public static var windowSize: Int { 2 * radius + 1 }
+
+  static var radius: Int { GaussianWeights.sciPyRadius(sigma: sigma, truncate: truncate) }
 
   /// The mean SSIM of `a` and `b` over their colour channels, in `-1...1` (1 when identical).
   public static func score(_ a: Image, _ b: Image, threads: Int = 1) throws(ImageMetricError) -> Double {
-    let scores = try channelScores(a, b, threads: threads)
+    try score(Reference(a, threads: threads), b, threads: threads)
+  }
+
+  /// The mean SSIM of `reference`'s image and `b` over their colour channels.
+  public static func score(_ reference: Reference, _ b: Image, threads: Int = 1) throws(ImageMetricError) -> Double {
+    let scores = try channelScores(reference, b, threads: threads)
     return scores.reduce(0, +) / Double(scores.count)
   }
 
   /// The mean SSIM of each colour channel.
   public static func channelScores(_ a: Image, _ b: Image, threads: Int = 1) throws(ImageMetricError) -> [Double] {
-    try checkComparable(a, b)
-    let colors = a.layout.colorChannelCount
-    let quantities = 5 * colors
-    let (width, height) = (a.width, a.height)
-    let maxLevel = Double(a.bitDepth.maxLevel)
+    try channelScores(Reference(a, threads: threads), b, threads: threads)
+  }
+
+  /// The mean SSIM of each colour channel of `reference`'s image and `b`.
+  public static func channelScores(_ reference: Reference, _ b: Image, threads: Int = 1) throws(ImageMetricError)
+    -> [Double]
+  {
+    try reference.checkComparable(with: b)
+    let colors = reference.layout.colorChannelCount
+    let (width, height) = (reference.width, reference.height)
+    let maxLevel = Double(reference.bitDepth.maxLevel)
     let c1 = (0.01 * maxLevel) * (0.01 * maxLevel)
     let c2 = (0.03 * maxLevel) * (0.03 * maxLevel)
-    let moments = localMomentInputs(a, b)
-    let radius = GaussianWeights.sciPyRadius(sigma: sigma, truncate: truncate)
-    let weights = GaussianWeights.sampled(sigma: sigma, radius: radius).map { Float($0) }
-    let window = SeparableFilter(weights: weights, border: .reflect)
     let croppedRows = height - 2 * radius
     let bandCount = (croppedRows + bandHeight - 1) / bandHeight
     let bandSums = UnsafeMutableBufferPointer<Double>.allocate(capacity: bandCount * colors)
     defer { bandSums.deallocate() }
     bandSums.initialize(repeating: 0)
     nonisolated(unsafe) let sums = bandSums
+    let (levels, squares, products) = candidatePlanes(reference, b)
 
-    moments.withUnsafeBufferPointer { moments in
-      RowBands.forEach(rowCount: croppedRows, bandHeight: bandHeight, threads: threads) { band in
-        let rows = (band.lowerBound + radius)..<(band.upperBound + radius)
-        let stride = width * quantities
-        let local = UnsafeMutablePointer<Float>.allocate(capacity: rows.count * stride)
-        defer { local.deallocate() }
-        window.apply(moments.baseAddress!, width: width, height: height, channels: quantities, rows: rows, into: local)
-        let sum = sums.baseAddress! + (band.lowerBound / bandHeight) * colors
-        let half = maxLevel / 2
-        for row in 0..<rows.count {
-          for x in radius..<(width - radius) {
-            let pixel = local + row * stride + x * quantities
-            for c in 0..<colors {
-              let m = pixel + 5 * c
-              let (centredX, centredY) = (Double(m[0]), Double(m[1]))
-              let varianceX = Double(m[2]) - centredX * centredX
-              let varianceY = Double(m[3]) - centredY * centredY
-              let covariance = Double(m[4]) - centredX * centredY
-              let (meanX, meanY) = (centredX + half, centredY + half)
-              sum[c] +=
-                (2 * meanX * meanY + c1) * (2 * covariance + c2)
-                / ((meanX * meanX + meanY * meanY + c1) * (varianceX + varianceY + c2))
+    levels.withUnsafeBufferPointer { levels in
+      squares.withUnsafeBufferPointer { squares in
+        products.withUnsafeBufferPointer { products in
+          reference.means.withUnsafeBufferPointer { sourceMeans in
+            reference.squares.withUnsafeBufferPointer { sourceSquares in
+              let rowLength = width * colors
+              let (first, last) = (radius * colors, (width - radius) * colors)
+              forEachWindowBand(width: width, height: height, colors: colors, threads: threads) { band, average in
+                let local = UnsafeMutablePointer<Float>.allocate(capacity: 3 * band.count * rowLength)
+                defer { local.deallocate() }
+                let (meanY, squareY, product) = (local, local + band.count * rowLength, local + 2 * band.count * rowLength)
+                average(levels.baseAddress!, meanY)
+                average(squares.baseAddress!, squareY)
+                average(products.baseAddress!, product)
+                let values = UnsafeMutablePointer<Double>.allocate(capacity: rowLength)
+                defer { values.deallocate() }
+                let sum = sums.baseAddress! + (band.lowerBound / bandHeight) * colors
+                let half = maxLevel / 2
+                for row in 0..<band.count {
+                  let source = (band.lowerBound + row) * rowLength, local = row * rowLength
+                  let (meanX, squareX) = (sourceMeans.baseAddress! + source, sourceSquares.baseAddress! + source)
+                  let (meanY, squareY, product) = (meanY + local, squareY + local, product + local)
+                  // Two samples' SSIM at a time, each lane the same arithmetic as one sample alone; the
+                  // last pair may reach one sample past the cropped row, which the sums below skip.
+                  for j in stride(from: first, to: last, by: 2) {
+                    func pair(_ plane: UnsafePointer<Float>) -> SIMD2<Double> {
+                      SIMD2(Double(plane[j]), Double(plane[j + 1]))
+                    }
+                    let (centredX, centredY) = (pair(meanX), pair(meanY))
+                    let varianceX = pair(squareX) - centredX * centredX
+                    let varianceY = pair(squareY) - centredY * centredY
+                    let covariance = pair(product) - centredX * centredY
+                    let (meanX, meanY) = (centredX + half, centredY + half)
+                    // The formula's four factors, typed so the compiler need not search for them.
+                    let meansAbove: SIMD2<Double> = 2 * meanX * meanY + c1
+                    let covarianceAbove: SIMD2<Double> = 2 * covariance + c2
+                    let meansBelow: SIMD2<Double> = meanX * meanX + meanY * meanY + c1
+                    let variancesBelow: SIMD2<Double> = varianceX + varianceY + c2
+                    let ssim = meansAbove * covarianceAbove / (meansBelow * variancesBelow)
+                    (values[j], values[j + 1]) = (ssim[0], ssim[1])
+                  }
+                  for c in 0..<colors {
+                    var total = sum[c]
+                    for j in stride(from: first + c, to: last, by: colors) { total += values[j] }
+                    sum[c] = total
+                  }
+                }
+              }
             }
           }
         }
@@ -80,48 +120,68 @@ public enum SSIM {
     return (0..<colors).map { c in (0..<bandCount).reduce(0) { $0 + sums[$1 * colors + c] } / count }
   }
 
-  private static func checkComparable(_ a: Image, _ b: Image) throws(ImageMetricError) {
-    guard a.width == b.width, a.height == b.height else {
-      throw .mismatchedImages("sizes \(a.width)×\(a.height) and \(b.width)×\(b.height) differ")
-    }
-    guard a.layout == b.layout else {
-      throw .mismatchedImages("layouts \(a.layout.rawValue) and \(b.layout.rawValue) differ")
-    }
-    guard a.bitDepth == b.bitDepth else {
-      throw .mismatchedImages("bit depths \(a.bitDepth.rawValue) and \(b.bitDepth.rawValue) differ")
-    }
-    guard min(a.width, a.height) >= windowSize else {
-      throw .imageTooSmall(width: a.width, height: a.height, minimum: windowSize)
-    }
-  }
-
-  /// Per pixel and colour channel, the five quantities whose window averages give the moments:
-  /// `x`, `y`, `x²`, `y²`, `xy`, with `x` and `y` the levels minus mid-level.
-  private static func localMomentInputs(_ a: Image, _ b: Image) -> [Float] {
-    let channels = a.channelCount
-    let colors = a.layout.colorChannelCount
-    let pixelCount = a.width * a.height
-    let maxLevel = a.bitDepth.maxLevel
-    let half = maxLevel / 2
-    let count = pixelCount * 5 * colors
-    return [Float](unsafeUninitializedCapacity: count) { output, initialized in
-      a.pixels.withUnsafeBufferPointer { first in
-        b.pixels.withUnsafeBufferPointer { second in
-          for p in 0..<pixelCount {
-            for c in 0..<colors {
-              let x = level(first[p * channels + c], maxLevel) - half
-              let y = level(second[p * channels + c], maxLevel) - half
-              let base = (p * colors + c) * 5
-              output[base] = x
-              output[base + 1] = y
-              output[base + 2] = x * x
-              output[base + 3] = y * y
-              output[base + 4] = x * y
+  /// The candidate's three planes whose window averages complete the moments: `y`, `y²` and `xy` of
+  /// each pixel's colour channels, with `x` and `y` the levels minus mid-level.
+  private static func candidatePlanes(_ reference: Reference, _ b: Image) -> ([Float], [Float], [Float]) {
+    var levels = centredLevels(of: b)
+    let count = levels.count
+    var squares = [Float](repeating: 0, count: count), products = squares
+    levels.withUnsafeMutableBufferPointer { y in
+      reference.levels.withUnsafeBufferPointer { x in
+        squares.withUnsafeMutableBufferPointer { squares in
+          products.withUnsafeMutableBufferPointer { products in
+            for i in 0..<count {
+              squares[i] = y[i] * y[i]
+              products[i] = x[i] * y[i]
             }
           }
         }
       }
+    }
+    return (levels, squares, products)
+  }
+
+  /// The level minus mid-level of each pixel's colour channels, `width × height × colors` samples.
+  static func centredLevels(of image: Image) -> [Float] {
+    let channels = image.channelCount
+    let colors = image.layout.colorChannelCount
+    let maxLevel = image.bitDepth.maxLevel
+    let half = maxLevel / 2
+    let count = image.width * image.height * colors
+    return [Float](unsafeUninitializedCapacity: count) { output, initialized in
+      image.pixels.withUnsafeBufferPointer { pixels in
+        if channels == colors {
+          for i in 0..<count { output[i] = level(pixels[i], maxLevel) - half }
+        } else {
+          for p in 0..<(image.width * image.height) {
+            for c in 0..<colors { output[p * colors + c] = level(pixels[p * channels + c], maxLevel) - half }
+          }
+        }
+      }
       initialized = count
+    }
+  }
+
+  /// Runs the Gaussian window band by band over the rows SSIM averages over, `radius..<height − radius`,
+  /// of planes of `width × height` pixels with `colors` interleaved samples each.
+  ///
+  /// `body` gets each band's rows, counted from the first such row, and a function that writes the window
+  /// averages of a plane's band rows (all columns) to a buffer of `rows.count · width · colors` samples.
+  /// Each average is the same arithmetic on the same samples whichever plane it belongs to, so a
+  /// reference's averages and a candidate's combine exactly as if both had been filtered together.
+  static func forEachWindowBand(
+    width: Int, height: Int, colors: Int, threads: Int,
+    _ body: (Range<Int>, (UnsafePointer<Float>, UnsafeMutablePointer<Float>) -> Void) -> Void
+  ) {
+    let radius = radius
+    let weights = GaussianWeights.sampled(sigma: sigma, radius: radius).map { Float($0) }
+    let window = SeparableFilter(weights: weights, border: .reflect)
+    RowBands.forEach(rowCount: height - 2 * radius, bandHeight: bandHeight, threads: threads) { band in
+      body(band) { plane, output in
+        window.apply(
+          plane, width: width, height: height, channels: colors,
+          rows: (band.lowerBound + radius)..<(band.upperBound + radius), into: output)
+      }
     }
   }
 }

@@ -139,6 +139,16 @@ public enum STOI {
     (frames * hop * 1000 + sampleRate / 2) / sampleRate
   }
 
+  /// The STOI (or ESTOI) of `processed` against the clean signal `reference` was prepared from, with
+  /// 30-frame segments when the clean signal has that much speech and otherwise one segment of all its
+  /// speech frames, as ``measure(clean:processed:sampleRate:extended:)`` scores them.
+  ///
+  /// - Throws: ``Error`` when `processed` is not as long as the clean signal, or the clean signal has
+  ///   fewer than ``shortestSegmentLength`` frames of speech.
+  public static func measure(_ reference: Reference, processed: [Float], extended: Bool = false) throws -> Measurement {
+    try score(reference, processed: processed, extended: extended, segmentLengths: shortestSegmentLength...standardSegmentLength)
+  }
+
   /// The score with the longest segment in `segmentLengths` that the speech frames allow.
   private static func score(
     clean: [Float], processed: [Float], sampleRate: Int, extended: Bool, segmentLengths: ClosedRange<Int>
@@ -146,40 +156,40 @@ public enum STOI {
     guard clean.count == processed.count else {
       throw Error.lengthMismatch(clean: clean.count, processed: processed.count)
     }
-    guard sampleRate > 0 else { throw Error.invalidSampleRate(sampleRate) }
+    let reference = try Reference(clean: clean, sampleRate: sampleRate)
+    return try score(reference, processed: processed, extended: extended, segmentLengths: segmentLengths)
+  }
+
+  private static func score(
+    _ reference: Reference, processed: [Float], extended: Bool, segmentLengths: ClosedRange<Int>
+  ) throws -> Measurement {
+    guard processed.count == reference.count else {
+      throw Error.lengthMismatch(clean: reference.count, processed: processed.count)
+    }
     return try STOIWorkspace.withPooled { workspace in
-      // The clean signal decides which frames are speech; the processed one is needed only where they reach.
-      let length = at10kHz(clean, from: sampleRate, into: &workspace.clean, scratch: &workspace.scratch)
-      let kept = workspace.clean.withUnsafeBufferPointer {
-        silentFrameRemoval.keptFrames(of: UnsafeBufferPointer(rebasing: $0[..<length]))
-      }
+      // The processed signal is needed only where the clean signal's speech frames reach.
       at10kHz(
-        processed, from: sampleRate, into: &workspace.processed, scratch: &workspace.scratch,
-        only: silentFrameRemoval.spans(of: kept))
-      return try workspace.clean.withUnsafeMutableBufferPointer { clean in
-        try workspace.processed.withUnsafeMutableBufferPointer { processed in
-          let speechLength = silentFrameRemoval.overlapAdd(
-            frames: kept, inPlace: UnsafeMutableBufferPointer(rebasing: clean[..<length]))
-          _ = silentFrameRemoval.overlapAdd(
-            frames: kept, inPlace: UnsafeMutableBufferPointer(rebasing: processed[..<length]))
-          let frames = silentFrameRemoval.frameCount(length: speechLength)
-          guard frames >= segmentLengths.lowerBound else {
-            throw Error.tooFewSpeechFrames(found: frames, required: segmentLengths.lowerBound)
-          }
-          let segmentLength = min(frames, segmentLengths.upperBound)
-          let cleanBands = spectrogram(of: UnsafeBufferPointer(rebasing: clean[..<speechLength]), frameCount: frames)
-          let processedBands = spectrogram(
-            of: UnsafeBufferPointer(rebasing: processed[..<speechLength]), frameCount: frames)
-          if extended {
-            let value = IntermediateIntelligibility.extended(
-              clean: cleanBands, processed: processedBands, segmentLength: segmentLength)
-            return Measurement(value: value, segmentLength: segmentLength)
-          }
-          let clipFactor = Float(1 + pow(10, -beta / 20))
-          let value = IntermediateIntelligibility.standard(
-            clean: cleanBands, processed: processedBands, segmentLength: segmentLength, clipFactor: clipFactor)
+        processed, from: reference.sampleRate, into: &workspace.processed, scratch: &workspace.scratch,
+        only: reference.spans)
+      return try workspace.processed.withUnsafeMutableBufferPointer { processed in
+        let speechLength = silentFrameRemoval.overlapAdd(
+          frames: reference.keptFrames, inPlace: UnsafeMutableBufferPointer(rebasing: processed[..<reference.length]))
+        let frames = reference.bands.frameCount
+        guard frames >= segmentLengths.lowerBound else {
+          throw Error.tooFewSpeechFrames(found: frames, required: segmentLengths.lowerBound)
+        }
+        let segmentLength = min(frames, segmentLengths.upperBound)
+        let processedBands = spectrogram(
+          of: UnsafeBufferPointer(rebasing: processed[..<speechLength]), frameCount: frames)
+        if extended {
+          let value = IntermediateIntelligibility.extended(
+            clean: reference.bands, processed: processedBands, segmentLength: segmentLength)
           return Measurement(value: value, segmentLength: segmentLength)
         }
+        let clipFactor = Float(1 + pow(10, -beta / 20))
+        let value = IntermediateIntelligibility.standard(
+          clean: reference.bands, processed: processedBands, segmentLength: segmentLength, clipFactor: clipFactor)
+        return Measurement(value: value, segmentLength: segmentLength)
       }
     }
   }

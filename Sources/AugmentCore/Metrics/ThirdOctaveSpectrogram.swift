@@ -3,7 +3,7 @@
 /// Frames are windowed, zero-padded to the FFT length and transformed eight at a time; each band's
 /// value is `sqrt(Σ |X[k]|²)` over its bins (pystoi: `sqrt(OBM @ |stft|²)`). Values are stored
 /// band-major, so a band's envelope over consecutive frames is contiguous.
-struct ThirdOctaveSpectrogram {
+struct ThirdOctaveSpectrogram: Sendable {
   typealias Lanes = FFTPlan.Lanes
 
   let bandCount: Int

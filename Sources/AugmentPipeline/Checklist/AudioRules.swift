@@ -11,14 +11,18 @@ struct STOIRule: ChecklistRule {
   let minimum: Double
   var name: String { "stoi" }
 
-  func evaluate(_ sample: CandidateSample<AudioBuffer>) throws -> Verdict {
-    let clean = sample.original.channels[0], processed = sample.candidate.channels[0]
-    let length = min(clean.count, processed.count)
+  func evaluate(_ sample: CandidateSample<MeasuredAudio>) throws -> Verdict {
+    let clean = sample.original.buffer.channels[0], processed = sample.candidate.buffer.channels[0]
     let measured: STOI.Measurement
     do {
-      measured = try STOI.measure(
-        clean: Array(clean.prefix(length)), processed: Array(processed.prefix(length)),
-        sampleRate: sample.original.sampleRate)
+      if processed.count == clean.count {
+        measured = try STOI.measure(sample.original.stoiReference(), processed: processed)
+      } else {
+        let length = min(clean.count, processed.count)
+        measured = try STOI.measure(
+          clean: Array(clean.prefix(length)), processed: Array(processed.prefix(length)),
+          sampleRate: sample.original.buffer.sampleRate)
+      }
     } catch STOI.Error.tooFewSpeechFrames(let found, let required) {
       throw SourceUnusable(
         rule: name,
@@ -46,10 +50,10 @@ struct LoudnessRule: ChecklistRule {
   let range: ParameterRange
   var name: String { "loudness-lufs" }
 
-  func evaluate(_ sample: CandidateSample<AudioBuffer>) throws -> Verdict {
+  func evaluate(_ sample: CandidateSample<MeasuredAudio>) throws -> Verdict {
     let measured: Loudness.Measurement
     do {
-      measured = try Loudness.measure(sample.candidate)
+      measured = try sample.candidate.loudness()
     } catch {
       throw Self.unusable(error, rule: name)
     }
@@ -81,9 +85,9 @@ struct AudioClippingRule: ChecklistRule {
   let maximum: Double
   var name: String { "clipped-fraction" }
 
-  func evaluate(_ sample: CandidateSample<AudioBuffer>) throws -> Verdict {
+  func evaluate(_ sample: CandidateSample<MeasuredAudio>) throws -> Verdict {
     Verdict(
-      rule: name, kind: .realism, value: AudioRealismFeatures.clippedFraction(sample.candidate), maximum: maximum,
+      rule: name, kind: .realism, value: AudioRealismFeatures.clippedFraction(sample.candidate.buffer), maximum: maximum,
       what: "the fraction of clipped samples", failure: "the mix distorts")
   }
 }
@@ -97,8 +101,8 @@ struct BlindRT60Rule: ChecklistRule {
   let range: ParameterRange
   var name: String { "blind-rt60-s" }
 
-  func evaluate(_ sample: CandidateSample<AudioBuffer>) throws -> Verdict {
-    let candidate = sample.candidate
+  func evaluate(_ sample: CandidateSample<MeasuredAudio>) throws -> Verdict {
+    let candidate = sample.candidate.buffer
     guard
       let estimate = BlindReverberationTime.estimate(
         SignalMath.average(of: candidate.channels), sampleRate: candidate.sampleRate)

@@ -8,7 +8,7 @@ struct SSIMRule: ChecklistRule {
 
   func evaluate(_ sample: CandidateSample<MeasuredImage>) throws -> Verdict {
     Verdict(
-      rule: name, kind: .clarity, value: try SSIM.score(sample.original.image, sample.candidate.image), minimum: minimum,
+      rule: name, kind: .clarity, value: try SSIM.score(sample.original.ssimReference(), sample.candidate.image), minimum: minimum,
       what: "SSIM", failure: "the image no longer shows its content clearly")
   }
 }
@@ -40,13 +40,13 @@ struct ImageClippingRule: ChecklistRule {
 
   func evaluate(_ sample: CandidateSample<MeasuredImage>) throws -> Verdict {
     Verdict(
-      rule: name, kind: .realism, value: sample.candidate.statistics.clippedFraction, maximum: maximum,
+      rule: name, kind: .realism, value: ClippedPixels(of: sample.candidate.image).fraction, maximum: maximum,
       what: "the fraction of clipped pixels", failure: "highlights or shadows are burnt out beyond real examples")
   }
 }
 
 extension ImageStatistics {
-  /// Pixels clipped dark or bright (a pixel clipped both ways counts twice; rare enough not to matter).
+  /// Pixels clipped dark or bright, as ``ClippedPixels/fraction`` counts them.
   var clippedFraction: Double { darkClippedFraction + brightClippedFraction }
 }
 

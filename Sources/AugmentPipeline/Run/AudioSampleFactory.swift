@@ -8,7 +8,7 @@ public struct AudioSampleFactory: SampleFactory {
   let outputFormat: AudioOutputFormat
   public let calibration: AudioCalibration
   let chain: TransformChain<AudioBuffer>
-  let checklist: Checklist<AudioBuffer>
+  let checklist: Checklist<MeasuredAudio>
   /// The recipe's transforms as they will run, with calibrated ranges.
   public let transformLines: [String]
   /// How parameters with a measured counterpart are drawn (``MatchedDraws``).
@@ -43,40 +43,53 @@ public struct AudioSampleFactory: SampleFactory {
     self.notes = calibration.notes + matched.notes + (context.noiseBank?.problems.map { "noise bank: skipped \($0)" } ?? [])
       + (context.impulseResponseBank?.problems.map { "impulse-response bank: skipped \($0)" } ?? [])
     let thresholds = recipe.checklist
-    var rules: [any ChecklistRule<AudioBuffer>] = []
+    var rules: [any ChecklistRule<MeasuredAudio>] = []
     if let minimum = thresholds.minSTOI { rules.append(STOIRule(minimum: minimum)) }
     if let rt60 = calibration.reverberation?.bounds { rules.append(BlindRT60Rule(range: rt60)) }
     if let loudness = calibration.loudness { rules.append(LoudnessRule(range: loudness.widened(by: thresholds.realismMargin))) }
     rules.append(AudioClippingRule(maximum: thresholds.maxClippedFraction))
-    if let gate = RealismGate(reference: calibration.realism, measure: RealismFeatureSet.audio.measure) { rules.append(gate) }
+    if let gate = RealismGate<MeasuredAudio>(reference: calibration.realism, measure: { $0.realismFeatures }) {
+      rules.append(gate)
+    }
     checklist = Checklist(rules: rules)
   }
 
-  public func load(_ source: SourceExample) throws -> AudioBuffer {
-    try AudioFile.read(from: source.url).buffer
+  public func load(_ source: SourceExample) throws -> MeasuredAudio {
+    MeasuredAudio(try AudioFile.read(from: source.url).buffer)
+  }
+
+  /// The clip's samples and a quarter more for its STOI reference, whose bands take about a tenth of a
+  /// 16 kHz clip's bytes.
+  public func byteCount(of media: MeasuredAudio) -> Int {
+    media.buffer.channels.reduce(0) { $0 + $1.count } * MemoryLayout<Float>.stride * 5 / 4
   }
 
   /// - Throws: ``SourceUnusable`` for a transform error that any draw on this source would meet (a silent
   ///   source, a sample rate under the telephone band, a clip too short for loudness), so the source is
   ///   tried once rather than redrawn; other errors as the transform threw them.
-  public func candidate(from original: AudioBuffer, using rng: inout Xoshiro256StarStar) throws -> (AudioBuffer, [AppliedTransform]) {
+  public func candidate(from original: MeasuredAudio, using rng: inout Xoshiro256StarStar) throws -> (
+    MeasuredAudio, [AppliedTransform]
+  ) {
     do {
-      return try chain.apply(to: original, using: &rng)
+      let (buffer, records) = try chain.apply(to: original.buffer, using: &rng)
+      return (MeasuredAudio(buffer), records)
     } catch {
-      throw SourceUnusable(audioTransformError: error, source: original) ?? error
+      throw SourceUnusable(audioTransformError: error, source: original.buffer) ?? error
     }
   }
 
-  public func check(_ candidate: AudioBuffer, against original: AudioBuffer, source: SourceExample, records: [AppliedTransform]) throws -> [Verdict] {
+  public func check(
+    _ candidate: MeasuredAudio, against original: MeasuredAudio, source: SourceExample, records: [AppliedTransform]
+  ) throws -> [Verdict] {
     try checklist.evaluate(CandidateSample(source: source, original: original, candidate: candidate, records: records))
   }
 
   public var realism: RealismReference? { calibration.realism }
 
-  public func fileExtension(for media: AudioBuffer) -> String { outputFormat.fileExtension }
+  public func fileExtension(for media: MeasuredAudio) -> String { outputFormat.fileExtension }
 
-  public func write(_ media: AudioBuffer, to url: URL) throws {
-    try AudioFile.write(media, to: url, as: outputFormat.writeFormat)
+  public func write(_ media: MeasuredAudio, to url: URL) throws {
+    try AudioFile.write(media.buffer, to: url, as: outputFormat.writeFormat)
   }
 
   /// Noise clips and responses left out when their bank was opened, and those that failed to decode

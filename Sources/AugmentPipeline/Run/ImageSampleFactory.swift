@@ -53,6 +53,8 @@ public struct ImageSampleFactory: SampleFactory {
     return MeasuredImage(decoded.image, storedAs: decoded.encoding)
   }
 
+  public func byteCount(of media: MeasuredImage) -> Int { media.byteCount }
+
   public func candidate(from original: MeasuredImage, using rng: inout Xoshiro256StarStar) throws -> (
     MeasuredImage, [AppliedTransform]
   ) {

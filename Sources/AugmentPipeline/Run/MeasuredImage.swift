@@ -2,9 +2,12 @@ import AugmentCore
 import MediaIO
 import Synchronization
 
-/// An image with its realism statistics, measured on first use and then kept: the checklist's
-/// luminance, contrast, sharpness and clipping rules share one pass over a candidate, and an original,
-/// which no rule measures, is never measured.
+/// An image with what the checklist measures on it more than once, measured on first use and then kept.
+///
+/// A source is compared with every candidate made from it: its half of SSIM (``SSIM/Reference``) is
+/// prepared when the first candidate is scored, and the redraws of that source, and the later samples
+/// that find it in the run's ``SourceCache``, reuse it. A candidate, which nothing compares against, never
+/// prepares one.
 public struct MeasuredImage: Sendable {
   public let image: Image
   /// How the source file stored the image; a candidate carries its source's, so it can be written alike.
@@ -16,17 +19,27 @@ public struct MeasuredImage: Sendable {
     self.storedAs = storedAs
   }
 
-  /// The image's statistics, measured by the first caller.
-  public var statistics: ImageStatistics {
-    measured.statistics.withLock { cached in
+  /// The image's half of SSIM, prepared by the first caller.
+  /// - Throws: ``ImageMetricError/imageTooSmall(width:height:minimum:)``, to every caller, for an image
+  ///   smaller than the SSIM window.
+  public func ssimReference() throws(ImageMetricError) -> SSIM.Reference {
+    try measured.ssimReference.withLock { cached in
       if let cached { return cached }
-      let statistics = ImageStatistics(of: image)
-      cached = statistics
-      return statistics
-    }
+      let prepared = Result { () throws(ImageMetricError) in try SSIM.Reference(image) }
+      cached = prepared
+      return prepared
+    }.get()
+  }
+
+  /// The memory the image holds, in bytes, counting an SSIM reference as if it were prepared: what a
+  /// ``SourceCache`` entry of it may grow to.
+  public var byteCount: Int {
+    let pixels = image.width * image.height
+    let referenceFloats = pixels * 3 * image.layout.colorChannelCount
+    return (image.pixels.count + referenceFloats) * MemoryLayout<Float>.stride
   }
 
   private final class Measured: Sendable {
-    let statistics = Mutex<ImageStatistics?>(nil)
+    let ssimReference = Mutex<Result<SSIM.Reference, ImageMetricError>?>(nil)
   }
 }

@@ -12,6 +12,10 @@ public protocol SampleFactory: Sendable {
 
   func load(_ source: SourceExample) throws -> Media
 
+  /// The memory `media` holds once loaded and measured as a source, in bytes: what a run's
+  /// ``SourceCache`` counts against its capacity.
+  func byteCount(of media: Media) -> Int
+
   /// Draws and applies the recipe's transforms; every draw comes from `rng`.
   func candidate(from original: Media, using rng: inout Xoshiro256StarStar) throws -> (Media, [AppliedTransform])
 

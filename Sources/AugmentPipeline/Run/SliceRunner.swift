@@ -16,10 +16,13 @@ public struct RunSettings: Sendable {
   /// The table column whose values group the sources in the summary's acceptance (`--group-column`); each
   /// source's value is its ``SourceExample/group``.
   public var groupColumn: String?
+  /// The most memory the run keeps loaded sources in, with what was measured on them (``SourceCache``):
+  /// 256 MiB by default, as much as the noise bank keeps of decoded clips; 0 loads a source for every use.
+  public var sourceCacheBytes: Int
 
   public init(
     slice: String, count: Int, seed: UInt64, jobs: Int, redraws: Int, sourcesPerSample: Int = 4, shard: Shard? = nil,
-    recipeHash: String, groupColumn: String? = nil
+    recipeHash: String, groupColumn: String? = nil, sourceCacheBytes: Int = 256 << 20
   ) {
     self.slice = slice
     self.count = count
@@ -30,6 +33,7 @@ public struct RunSettings: Sendable {
     self.shard = shard
     self.recipeHash = recipeHash
     self.groupColumn = groupColumn
+    self.sourceCacheBytes = max(0, sourceCacheBytes)
   }
 
   /// This shard's sample indices in `0..<count`, in order, generated one at a time.
@@ -68,6 +72,8 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
   public let folder: OutputFolder
   /// The user's model, asked about every candidate the checklist passes before it is kept.
   public let model: ModelJudge?
+  /// Sources already loaded, with what was measured on them, for the samples that use them again.
+  let sourceCache: SourceCache<Factory.Media>
 
   public init(
     factory: Factory, sources: [SourceExample], schedule: SourceSchedule, settings: RunSettings, folder: OutputFolder,
@@ -80,6 +86,7 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
     self.settings = settings
     self.folder = folder
     self.model = model
+    sourceCache = SourceCache(capacity: settings.sourceCacheBytes)
   }
 
   /// What happened to one sample index.
@@ -179,10 +186,13 @@ public struct SliceRunner<Factory: SampleFactory>: Sendable {
           failures: failures(of: outcome, from: previous, since: firstAttempt - settings.redraws)))
     }
     for sourceTry in 0..<sourceTries where (sourceTry + 1) * settings.redraws > firstAttempt {
-      let source = sources[schedule.source(forSample: index, try: sourceTry)]
+      let sourceIndex = schedule.source(forSample: index, try: sourceTry)
+      let source = sources[sourceIndex]
       let original: Factory.Media
       do {
-        original = try factory.load(source)
+        original = try sourceCache.media(forSource: sourceIndex, byteCount: factory.byteCount) {
+          try factory.load(source)
+        }
       } catch {
         let reason = "\(error)"
         outcome.rejections.append(

@@ -37,8 +37,13 @@ public enum AudioRealismFeatures {
   public static let resolutions: [Double] = [1, 1, 0.1, 0.001] + noiseFloorBands.map { _ in 1 }
 
   public static func measure(_ buffer: AudioBuffer) -> [Double] {
+    measure(buffer, loudness: (try? Loudness.measure(buffer).value) ?? .nan)
+  }
+
+  /// The features of `buffer` with its `loudness` measured already (``Loudness/measure(_:)``, NaN where
+  /// it cannot be), as a run's checklist measures it once for its loudness rule and this feature.
+  public static func measure(_ buffer: AudioBuffer, loudness: Double) -> [Double] {
     let first = buffer.channels[0]
-    let loudness = (try? Loudness.measure(buffer).value) ?? .nan
     let spectra = FramePowerSpectra(first, sampleRate: buffer.sampleRate)
     return [WADASNR.estimate(first), loudness, rolloff(spectra) / 1000, clippedFraction(buffer)] + noiseFloor(spectra)
   }

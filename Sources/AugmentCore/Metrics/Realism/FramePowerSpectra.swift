@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Power spectra of a signal's frames: Hann-windowed frames of about 32 ms (the power of two nearest
 /// `0.032 · sampleRate` samples, 512 at 16 kHz, 256 at 8 kHz) with half-frame hops, each `|X[k]|²` for
@@ -11,6 +12,9 @@ struct FramePowerSpectra {
   let sampleRate: Int
   /// `spectra[frame][bin]`.
   let spectra: [[Double]]
+  /// The energy `Σ|X[k]|²` (bins 0…N/2) of a frame of samples with mean square 10⁻¹⁰ (−100 dBFS):
+  /// by Parseval about `N/2 · Σ w² · 10⁻¹⁰`, below which a frame counts as digital silence.
+  let silentFrameEnergy: Double
 
   init(_ samples: [Float], sampleRate: Int) {
     let length = 1 << max(2, Int(log2(0.032 * Double(sampleRate)).rounded()))
@@ -19,8 +23,8 @@ struct FramePowerSpectra {
     let hop = length / 2
     let padded = samples.count < length ? samples + [Float](repeating: 0, count: length - samples.count) : samples
     let frameCount = (padded.count - length) / hop + 1
-    let framing = Framing(window: Window.hanning(count: length), hop: hop)
-    let plan = RealFFTPlan(count: length)
+    let (plan, framing, silentFrameEnergy) = Self.analysis(frameLength: length)
+    self.silentFrameEnergy = silentFrameEnergy
     var frames = [Lanes](repeating: .zero, count: length)
     var real = [Lanes](repeating: .zero, count: plan.binCount)
     var imaginary = [Lanes](repeating: .zero, count: plan.binCount)
@@ -45,10 +49,18 @@ struct FramePowerSpectra {
   /// The frequency of bin `k` in hertz.
   func frequency(ofBin bin: Int) -> Double { Double(bin) * Double(sampleRate) / Double(frameLength) }
 
-  /// The energy `Σ|X[k]|²` (bins 0…N/2) of a frame of samples with mean square 10⁻¹⁰ (−100 dBFS):
-  /// by Parseval about `N/2 · Σ w² · 10⁻¹⁰`, below which a frame counts as digital silence.
-  var silentFrameEnergy: Double {
-    0.5 * Double(frameLength) * Window.hanning(count: frameLength).reduce(0) { $0 + Double($1 * $1) } * 1e-10
+  /// The plan, framing and silent-frame energy of each frame length, built once per process: a plan's
+  /// twiddle factors cost more than the spectra of a short clip, and a run measures every candidate at
+  /// its dataset's one or two rates.
+  private static let analyses = Mutex<[Int: (RealFFTPlan, Framing, Double)]>([:])
+
+  private static func analysis(frameLength length: Int) -> (RealFFTPlan, Framing, Double) {
+    if let cached = analyses.withLock({ $0[length] }) { return cached }
+    let window = Window.hanning(count: length)
+    let silence = 0.5 * Double(length) * window.reduce(0) { $0 + Double($1 * $1) } * 1e-10
+    let built = (RealFFTPlan(count: length), Framing(window: window, hop: length / 2), silence)
+    analyses.withLock { $0[length] = built }
+    return built
   }
 
   /// The mean power spectrum of the frames at `indices`.
