@@ -60,7 +60,7 @@ import Testing
     #expect(matched.drawLines.contains { $0.hasPrefix("  background-noise snr_db ↔ blind-snr-db: 10 members") })
     #expect(uniform.notes.contains("background-noise snr_db drawn uniformly from 0…15: 0 real car-noise members measure blind-snr-db, fewer than the 8 a distribution is matched to"))
     let sources = Array(eligible.prefix(30))
-    let blindSNR = { (buffer: AudioBuffer) in AudioRealismFeatures.measure(buffer)[0] }
+    let blindSNR = { (audio: MeasuredAudio) in AudioRealismFeatures.measure(audio.buffer)[0] }
     let matchedKS = Self.ks(memberSNR, try Self.firstDraws(matched, sources: sources, feature: blindSNR))
     let uniformKS = Self.ks(memberSNR, try Self.firstDraws(uniform, sources: sources, feature: blindSNR))
     #expect(matchedKS < uniformKS, "KS matched \(matchedKS), uniform \(uniformKS)")

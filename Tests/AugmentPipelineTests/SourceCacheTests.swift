@@ -68,7 +68,8 @@ import Testing
     #expect(rows.count == 3)
     let sources = try dataset.examples(rows)
     let factory = try ImageSampleFactory(
-      recipe: recipe, members: try dataset.members(of: recipe.name), jobs: 2, outputFormat: nil, pngLevel: 1)
+      recipe: recipe, members: try dataset.members(of: recipe.name), pilotSources: DrawPilot.sources(sources), jobs: 2,
+      outputFormat: nil, pngLevel: 1)
     let folder = try TemporaryFolder()
     func run(cacheBytes: Int, into name: String) throws -> SliceRunner<ImageSampleFactory> {
       let runner = SliceRunner(
