@@ -73,7 +73,8 @@ public enum SSIM {
               forEachWindowBand(width: width, height: height, colors: colors, threads: threads) { band, average in
                 let local = UnsafeMutablePointer<Float>.allocate(capacity: 3 * band.count * rowLength)
                 defer { local.deallocate() }
-                let (meanY, squareY, product) = (local, local + band.count * rowLength, local + 2 * band.count * rowLength)
+                let planeLength = band.count * rowLength
+                let (meanY, squareY, product) = (local, local + planeLength, local + 2 * planeLength)
                 average(levels.baseAddress!, meanY)
                 average(squares.baseAddress!, squareY)
                 average(products.baseAddress!, product)
