@@ -16,8 +16,9 @@ import MediaIO
 /// mix is scaled down to the ceiling and the factor is recorded as `mixGain`; nothing is clipped.
 ///
 /// Drawing does all measuring; applying only rebuilds the noise track and mixes with the recorded
-/// gains, so replaying a manifest's parameters reproduces the output bit for bit.
-public struct BackgroundNoise: Transform {
+/// gains, so replaying a manifest's parameters reproduces the output bit for bit. The speech's power is
+/// its ``analyse(_:)``: a run measures a source's once for all the candidates made from it.
+public struct BackgroundNoise: InputAnalysingTransform {
   public typealias Input = AudioBuffer
   public static let name = "background-noise"
   /// The shortest crossfade allowed at a loop seam.
@@ -72,7 +73,15 @@ public struct BackgroundNoise: Transform {
     self.crossfadeSeconds = crossfadeSeconds
   }
 
-  public func sampleParameters(for input: AudioBuffer, using rng: inout some RandomNumberGenerator) throws -> Parameters {
+  /// The speech power the SNR is set against: per ``definition``, of the down-mix of the channels.
+  public func analyse(_ input: AudioBuffer) -> Double {
+    let speech = SignalMath.average(of: input.channels)
+    return SignalToNoise.speechPower(speech, definition: definition, sampleRate: input.sampleRate)
+  }
+
+  public func sampleParameters(
+    for input: AudioBuffer, analysis speechPower: Double, using rng: inout some RandomNumberGenerator
+  ) throws -> Parameters {
     let clip = clips[rng.index(below: clips.count)]
     let snrDB = snr.draw(using: &rng)
     let noise = try bank.decoded(clip, sampleRate: input.sampleRate)
@@ -82,8 +91,6 @@ public struct BackgroundNoise: Transform {
       looped ? try crossfadeFrames(clip: clip, clipLength: noise.samples.count, sampleRate: input.sampleRate) : 0
     let offset = rng.index(
       below: NoiseTrack.offsetCount(clipLength: noise.samples.count, length: length, crossfade: crossfade))
-    let speech = SignalMath.average(of: input.channels)
-    let speechPower = SignalToNoise.speechPower(speech, definition: definition, sampleRate: input.sampleRate)
     guard speechPower > 0 else { throw AudioTransformError.silentInput(transform: Self.name) }
     let (noiseGain, mixGain) = try NoiseTrack.withTrack(
       from: noise.samples, offset: offset, length: length, crossfade: crossfade
@@ -98,6 +105,11 @@ public struct BackgroundNoise: Transform {
     return Parameters(
       clip: clip, offset: offset, looped: looped, crossfadeFrames: crossfade, snrDB: snrDB, definition: definition,
       noiseGain: noiseGain, mixGain: mixGain)
+  }
+
+  /// Applying needs no analysis: the gains were measured when drawing.
+  public func apply(_ parameters: Parameters, to input: consuming AudioBuffer, analysis: Double) throws -> AudioBuffer {
+    try apply(parameters, to: input)
   }
 
   public func apply(_ parameters: Parameters, to input: consuming AudioBuffer) throws -> AudioBuffer {

@@ -37,13 +37,17 @@ public struct ObjectRegion: Codable, Sendable, Equatable {
 
   /// The object region of `image`.
   public init(locatedIn image: Image) {
-    let luma = LumaPlane(image)
-    let block = max(1, min(image.width, image.height) / Self.blocksPerSide)
-    let (columns, rows) = (image.width / block, image.height / block)
+    self.init(locatedIn: LumaPlane(image))
+  }
+
+  /// The object region of the image whose luma is `luma`.
+  init(locatedIn luma: LumaPlane) {
+    let (width, height) = (luma.width, luma.height)
+    let block = max(1, min(width, height) / Self.blocksPerSide)
+    let (columns, rows) = (width / block, height / block)
     let fallback = ObjectRegion(
-      centerX: Double(image.width) / 2, centerY: Double(image.height) / 2,
-      varianceX: Double(image.width * image.width) / 16, varianceY: Double(image.height * image.height) / 16,
-      covariance: 0)
+      centerX: Double(width) / 2, centerY: Double(height) / 2,
+      varianceX: Double(width * width) / 16, varianceY: Double(height * height) / 16, covariance: 0)
     guard columns > 0, rows > 0 else {
       self = fallback
       return

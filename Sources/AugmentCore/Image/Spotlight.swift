@@ -15,8 +15,15 @@ import MediaIO
 /// 1.7) and falls off over `falloff` standard deviations of the object. Each colour sample becomes
 /// `clamp(gain · L · x, 0, 1)`, the gain bringing the mean luma of `L · x` to the target (at most
 /// ``Exposure/maximumGain``; it is computed from the input when applied, so replay needs only the
-/// parameters).
-public struct Spotlight: Transform {
+/// parameters). The input's luma and object are its ``analyse(_:)``: a run measures a source's once for
+/// all the candidates made from it.
+public struct Spotlight: InputAnalysingTransform {
+  /// The input's luma and where its object lies.
+  public struct Analysis: Sendable {
+    let luma: LumaPlane
+    public let object: ObjectRegion
+  }
+
   public struct Parameters: Codable, Sendable, Equatable {
     /// The mean luminance aimed at, `0...1`.
     public var targetLuminance: Double
@@ -56,10 +63,17 @@ public struct Spotlight: Transform {
     self.plateau = plateau
   }
 
-  /// Locates the object, then draws the target luminance (by its ``ParameterDraw``), the surround and the
-  /// falloff (uniformly in their ranges), in this order.
-  public func sampleParameters(for input: Image, using rng: inout some RandomNumberGenerator) throws -> Parameters {
-    let object = ObjectRegion(locatedIn: input)
+  public func analyse(_ input: Image) -> Analysis {
+    let luma = LumaPlane(input)
+    return Analysis(luma: luma, object: ObjectRegion(locatedIn: luma))
+  }
+
+  /// Takes the object the analysis located, then draws the target luminance (by its ``ParameterDraw``), the
+  /// surround and the falloff (uniformly in their ranges), in this order.
+  public func sampleParameters(
+    for input: Image, analysis: Analysis, using rng: inout some RandomNumberGenerator
+  ) throws -> Parameters {
+    let object = analysis.object
     let target = targetLuminance.draw(using: &rng)
     let surround = rng.uniform(in: surroundRange)
     return Parameters(
@@ -68,6 +82,10 @@ public struct Spotlight: Transform {
   }
 
   public func apply(_ parameters: Parameters, to input: Image) throws -> Image {
+    try apply(parameters, to: input, analysis: Analysis(luma: LumaPlane(input), object: parameters.object))
+  }
+
+  public func apply(_ parameters: Parameters, to input: Image, analysis: Analysis) throws -> Image {
     try requireParameter(parameters.targetLuminance, in: 0...1, name: "targetLuminance", transform: Self.name)
     try requireParameter(parameters.surround, in: 0...1, name: "surround", transform: Self.name)
     try requireParameter(parameters.falloff, in: 0.01...100, name: "falloff", transform: Self.name)
@@ -82,8 +100,7 @@ public struct Spotlight: Transform {
         light[y * width + x] = parameters.surround + (1 - parameters.surround) * falloff
       }
     }
-    let luma = LumaPlane(input)
-    let litMean = zip(luma.values, light).reduce(0) { $0 + $1.0 * $1.1 } / Double(max(width * height, 1))
+    let litMean = zip(analysis.luma.values, light).reduce(0) { $0 + $1.0 * $1.1 } / Double(max(width * height, 1))
     let gain = litMean > 0 ? min(parameters.targetLuminance / litMean, Exposure.maximumGain) : 1
     var output = input
     let channels = input.channelCount, colorChannels = input.layout.colorChannelCount

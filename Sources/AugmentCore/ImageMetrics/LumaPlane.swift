@@ -5,7 +5,7 @@ import MediaIO
 /// Computed on the integer levels the image would be written with, divided by the largest level, so
 /// a statistic of an image in memory equals that of its PNG. Gray images use their one channel;
 /// alpha is ignored. The weights apply to the stored (gamma-encoded) values, as video luma does.
-struct LumaPlane {
+struct LumaPlane: Sendable {
   static let rec709 = (red: 0.2126, green: 0.7152, blue: 0.0722)
 
   let width: Int

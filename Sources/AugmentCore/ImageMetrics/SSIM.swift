@@ -66,48 +66,33 @@ public enum SSIM {
     levels.withUnsafeBufferPointer { levels in
       squares.withUnsafeBufferPointer { squares in
         products.withUnsafeBufferPointer { products in
-          reference.means.withUnsafeBufferPointer { sourceMeans in
-            reference.squares.withUnsafeBufferPointer { sourceSquares in
+          reference.means.withUnsafeBufferPointer { averageX in
+            reference.squares.withUnsafeBufferPointer { averageXX in
               let rowLength = width * colors
-              let (first, last) = (radius * colors, (width - radius) * colors)
               forEachWindowBand(width: width, height: height, colors: colors, threads: threads) { band, average in
-                let local = UnsafeMutablePointer<Float>.allocate(capacity: 3 * band.count * rowLength)
+                let planeLength = band.count * rowLength
+                let local = UnsafeMutablePointer<Float>.allocate(capacity: 3 * planeLength)
                 defer { local.deallocate() }
-                let (meanY, squareY, product) = (local, local + band.count * rowLength, local + 2 * band.count * rowLength)
-                average(levels.baseAddress!, meanY)
-                average(squares.baseAddress!, squareY)
-                average(products.baseAddress!, product)
-                let values = UnsafeMutablePointer<Double>.allocate(capacity: rowLength)
-                defer { values.deallocate() }
+                let (averageY, averageYY, averageXY) = (local, local + planeLength, local + 2 * planeLength)
+                average(levels.baseAddress!, averageY)
+                average(squares.baseAddress!, averageYY)
+                average(products.baseAddress!, averageXY)
                 let sum = sums.baseAddress! + (band.lowerBound / bandHeight) * colors
                 let half = maxLevel / 2
                 for row in 0..<band.count {
-                  let source = (band.lowerBound + row) * rowLength, local = row * rowLength
-                  let (meanX, squareX) = (sourceMeans.baseAddress! + source, sourceSquares.baseAddress! + source)
-                  let (meanY, squareY, product) = (meanY + local, squareY + local, product + local)
-                  // Two samples' SSIM at a time, each lane the same arithmetic as one sample alone; the
-                  // last pair may reach one sample past the cropped row, which the sums below skip.
-                  for j in stride(from: first, to: last, by: 2) {
-                    func pair(_ plane: UnsafePointer<Float>) -> SIMD2<Double> {
-                      SIMD2(Double(plane[j]), Double(plane[j + 1]))
+                  let (sourceRow, bandRow) = ((band.lowerBound + row) * rowLength, row * rowLength)
+                  for x in radius..<(width - radius) {
+                    for c in 0..<colors {
+                      let (s, i) = (sourceRow + x * colors + c, bandRow + x * colors + c)
+                      let (centredX, centredY) = (Double(averageX[s]), Double(averageY[i]))
+                      let varianceX = Double(averageXX[s]) - centredX * centredX
+                      let varianceY = Double(averageYY[i]) - centredY * centredY
+                      let covariance = Double(averageXY[i]) - centredX * centredY
+                      let (meanX, meanY) = (centredX + half, centredY + half)
+                      sum[c] +=
+                        (2 * meanX * meanY + c1) * (2 * covariance + c2)
+                        / ((meanX * meanX + meanY * meanY + c1) * (varianceX + varianceY + c2))
                     }
-                    let (centredX, centredY) = (pair(meanX), pair(meanY))
-                    let varianceX = pair(squareX) - centredX * centredX
-                    let varianceY = pair(squareY) - centredY * centredY
-                    let covariance = pair(product) - centredX * centredY
-                    let (meanX, meanY) = (centredX + half, centredY + half)
-                    // The formula's four factors, typed so the compiler need not search for them.
-                    let meansAbove: SIMD2<Double> = 2 * meanX * meanY + c1
-                    let covarianceAbove: SIMD2<Double> = 2 * covariance + c2
-                    let meansBelow: SIMD2<Double> = meanX * meanX + meanY * meanY + c1
-                    let variancesBelow: SIMD2<Double> = varianceX + varianceY + c2
-                    let ssim = meansAbove * covarianceAbove / (meansBelow * variancesBelow)
-                    (values[j], values[j + 1]) = (ssim[0], ssim[1])
-                  }
-                  for c in 0..<colors {
-                    var total = sum[c]
-                    for j in stride(from: first + c, to: last, by: colors) { total += values[j] }
-                    sum[c] = total
                   }
                 }
               }

@@ -146,7 +146,9 @@ public enum STOI {
   /// - Throws: ``Error`` when `processed` is not as long as the clean signal, or the clean signal has
   ///   fewer than ``shortestSegmentLength`` frames of speech.
   public static func measure(_ reference: Reference, processed: [Float], extended: Bool = false) throws -> Measurement {
-    try score(reference, processed: processed, extended: extended, segmentLengths: shortestSegmentLength...standardSegmentLength)
+    try score(
+      reference, processed: processed, extended: extended,
+      segmentLengths: shortestSegmentLength...standardSegmentLength)
   }
 
   /// The score with the longest segment in `segmentLengths` that the speech frames allow.

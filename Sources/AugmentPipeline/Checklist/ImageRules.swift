@@ -8,7 +8,8 @@ struct SSIMRule: ChecklistRule {
 
   func evaluate(_ sample: CandidateSample<MeasuredImage>) throws -> Verdict {
     Verdict(
-      rule: name, kind: .clarity, value: try SSIM.score(sample.original.ssimReference(), sample.candidate.image), minimum: minimum,
+      rule: name, kind: .clarity, value: try SSIM.score(sample.original.ssimReference(), sample.candidate.image),
+      minimum: minimum,
       what: "SSIM", failure: "the image no longer shows its content clearly")
   }
 }

@@ -71,7 +71,8 @@ public struct AudioSampleFactory: SampleFactory {
     MeasuredAudio, [AppliedTransform]
   ) {
     do {
-      let (buffer, records) = try chain.apply(to: original.buffer, using: &rng)
+      let (buffer, records) = try chain.apply(
+        to: original.buffer, using: &rng, sourceAnalysis: original.firstStepAnalysis)
       return (MeasuredAudio(buffer), records)
     } catch {
       throw SourceUnusable(audioTransformError: error, source: original.buffer) ?? error

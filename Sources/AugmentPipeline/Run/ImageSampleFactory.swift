@@ -58,7 +58,8 @@ public struct ImageSampleFactory: SampleFactory {
   public func candidate(from original: MeasuredImage, using rng: inout Xoshiro256StarStar) throws -> (
     MeasuredImage, [AppliedTransform]
   ) {
-    let (image, records) = try chain.apply(to: original.image, using: &rng)
+    let (image, records) = try chain.apply(
+      to: original.image, using: &rng, sourceAnalysis: original.firstStepAnalysis)
     return (MeasuredImage(image, storedAs: original.storedAs), records)
   }
 

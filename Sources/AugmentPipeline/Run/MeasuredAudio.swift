@@ -5,7 +5,8 @@ import Synchronization
 /// A clip with what the checklist measures on it more than once, measured on first use and then kept:
 /// a candidate's loudness is both the loudness rule's value and one of its realism features, and a
 /// source's half of STOI (``STOI/Reference``) serves every candidate made from it, its redraws and, from
-/// the run's ``SourceCache``, later samples.
+/// the run's ``SourceCache``, later samples, as does the first transform's analysis of it
+/// (``FirstStepAnalysis``: its active speech level, for background noise).
 public struct MeasuredAudio: Sendable {
   public let buffer: AudioBuffer
   private let measured = Measured()
@@ -38,6 +39,9 @@ public struct MeasuredAudio: Sendable {
     }.get()
   }
 
+  /// The first transform's analysis of the clip as a source.
+  var firstStepAnalysis: FirstStepAnalysis { measured.firstStepAnalysis }
+
   /// The clip's realism features (``AudioRealismFeatures``), measured as members' are, on the loudness
   /// measured once for them and the loudness rule.
   var realismFeatures: [Double] {
@@ -47,5 +51,6 @@ public struct MeasuredAudio: Sendable {
   private final class Measured: Sendable {
     let loudness = Mutex<Result<Loudness.Measurement, Loudness.Error>?>(nil)
     let stoiReference = Mutex<Result<STOI.Reference, STOI.Error>?>(nil)
+    let firstStepAnalysis = FirstStepAnalysis()
   }
 }

@@ -42,7 +42,9 @@ import Testing
     // 50 ms of tone in a second of silence: about five frames of speech, fewer than any segment.
     var blip = [Float](repeating: 0, count: 10_000)
     for i in 5000..<5500 { blip[i] = Float(sin(Double(i) * 0.3)) }
-    let expected = #expect(throws: STOI.Error.self) { try STOI.measure(clean: blip, processed: blip, sampleRate: 10_000) }
+    let expected = #expect(throws: STOI.Error.self) {
+      try STOI.measure(clean: blip, processed: blip, sampleRate: 10_000)
+    }
     #expect(throws: try #require(expected)) {
       try STOI.measure(STOI.Reference(clean: blip, sampleRate: 10_000), processed: blip)
     }
