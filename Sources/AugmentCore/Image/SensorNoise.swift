@@ -5,8 +5,9 @@ import MediaIO
 /// sample (alpha untouched), saturating at 0 and 1. Dim-light photographs show it, so a darkened image
 /// without it looks unnaturally clean.
 ///
-/// The noise comes from its own generator seeded by a recorded `noiseSeed`, filled in row-major order,
-/// so replaying the parameters reproduces every sample exactly.
+/// The noise comes from its own generator seeded by a recorded `noiseSeed`, drawn by the ziggurat method
+/// (``StandardNormal``) and filled in row-major order, so replaying the parameters reproduces every sample
+/// exactly.
 public struct SensorNoise: Transform {
   public struct Parameters: Codable, Sendable, Equatable {
     /// Standard deviation as a fraction of full scale, `0...0.5`.
@@ -39,32 +40,14 @@ public struct SensorNoise: Transform {
     var rng = Xoshiro256StarStar(seed: parameters.noiseSeed)
     let channels = input.channelCount, colorChannels = input.layout.colorChannelCount
     let sigma = parameters.sigma
-    var spare: Double?
     output.pixels.withUnsafeMutableBufferPointer { samples in
-      // Pixel by pixel over the colour channels: the same samples in the same order as skipping alpha
-      // by index, without a division per sample.
-      for pixel in stride(from: 0, to: samples.count, by: channels) {
-        for index in pixel..<(pixel + colorChannels) {
-          let noise: Double
-          if let next = spare {
-            noise = next
-            spare = nil
-          } else {
-            // Marsaglia's polar method: a point drawn uniformly in the unit disc gives two independent
-            // standard normal values with one logarithm and no sine or cosine, which cost a dim image's
-            // run a fifth of its time in the Box–Muller form.
-            var u = 0.0, v = 0.0, s = 0.0
-            repeat {
-              u = 2 * rng.unitDouble() - 1
-              v = 2 * rng.unitDouble() - 1
-              s = u * u + v * v
-            } while s >= 1 || s == 0
-            let scale = (-2 * log(s) / s).squareRoot()
-            noise = u * scale
-            spare = v * scale
-          }
-          samples[index] = Float(min(max(Double(samples[index]) + sigma * noise, 0), 1))
-        }
+      // Pixel by pixel over the colour channels, skipping alpha without a division per sample.
+      var (pixel, channel) = (0, 0)
+      StandardNormal.draw(samples.count / channels * colorChannels, using: &rng) { noise in
+        let index = pixel + channel
+        samples[index] = Float(min(max(Double(samples[index]) + sigma * noise, 0), 1))
+        channel += 1
+        if channel == colorChannels { (pixel, channel) = (pixel + channels, 0) }
       }
     }
     return output
