@@ -4,9 +4,8 @@ import Foundation
 ///
 /// Runs in transposed direct form II with `Double` state and coefficients, the structure
 /// `scipy.signal.lfilter` uses, so float input is filtered with double precision throughout
-/// (between the sections of a cascade too). The recursion cannot be vectorised across samples; the
-/// loop is a tight scalar loop over unsafe buffers with the state in registers, running up to four
-/// sections of a cascade in one pass. Designs follow Robert Bristow-Johnson's
+/// (between the sections of a cascade too). The recursion cannot be vectorised across samples; up to
+/// four sections of a cascade run in one pass, pipelined across the lanes of a vector. Designs follow Robert Bristow-Johnson's
 /// "Audio EQ Cookbook" (bilinear transform with the cut-off pre-warped).
 public struct Biquad: Sendable, Equatable {
   public var b0, b1, b2, a1, a2: Double
@@ -115,7 +114,7 @@ private struct BiquadGroup {
 
   func run<Sample: BinaryFloatingPoint>(_ samples: UnsafeMutableBufferPointer<Sample>) {
     guard let base = samples.baseAddress else { return }
-    // One loop per section count, each keeping its states in registers.
+    // One or two sections run sample by sample with their states in registers; three or four pipelined.
     switch sections.count {
     case 1:
       let s0 = sections[0]
@@ -125,18 +124,45 @@ private struct BiquadGroup {
       let (s0, s1) = (sections[0], sections[1])
       var (a, b) = ((0.0, 0.0), (0.0, 0.0))
       for index in 0..<samples.count { base[index] = Sample(s1.step(s0.step(Double(base[index]), &a), &b)) }
-    case 3:
-      let (s0, s1, s2) = (sections[0], sections[1], sections[2])
-      var (a, b, c) = ((0.0, 0.0), (0.0, 0.0), (0.0, 0.0))
-      for index in 0..<samples.count {
-        base[index] = Sample(s2.step(s1.step(s0.step(Double(base[index]), &a), &b), &c))
-      }
     default:
-      let (s0, s1, s2, s3) = (sections[0], sections[1], sections[2], sections[3])
-      var (a, b, c, d) = ((0.0, 0.0), (0.0, 0.0), (0.0, 0.0), (0.0, 0.0))
-      for index in 0..<samples.count {
-        base[index] = Sample(s3.step(s2.step(s1.step(s0.step(Double(base[index]), &a), &b), &c), &d))
+      runPipelined(base, count: samples.count)
+    }
+  }
+
+  /// Three or four sections as a pipeline in the lanes of one vector: at step `n` lane `k` filters what lane
+  /// `k − 1` put out at step `n − 1`, so the four recursions advance side by side instead of each waiting
+  /// for the one before it (a cascade run sample by sample is bound by that chain of dependent
+  /// multiply-adds; with two sections the shuffles cost more than the chain does). Lanes past the cascade's end are identity sections, and the cascade's output for
+  /// sample `n` leaves the last lane three steps later. Every section sees the inputs it would see alone,
+  /// through the same operations, so the output is the same to the bit (save the sign of a zero an
+  /// identity lane passes on).
+  private func runPipelined<Sample: BinaryFloatingPoint>(_ base: UnsafeMutablePointer<Sample>, count: Int) {
+    func lanes(_ coefficient: (Biquad) -> Double, identity: Double) -> SIMD4<Double> {
+      var vector = SIMD4<Double>(repeating: identity)
+      for (lane, section) in sections.enumerated() { vector[lane] = coefficient(section) }
+      return vector
+    }
+    let (b0, b1, b2) = (lanes(\.b0, identity: 1), lanes(\.b1, identity: 0), lanes(\.b2, identity: 0))
+    let (a1, a2) = (lanes(\.a1, identity: 0), lanes(\.a2, identity: 0))
+    var (y, first, second) = (SIMD4<Double>(), SIMD4<Double>(), SIMD4<Double>())
+    @inline(__always) func step(_ input: Double) {
+      let x = SIMD4(input, y[0], y[1], y[2])
+      y = b0 * x + first
+      first = b1 * x - a1 * y + second
+      second = b2 * x - a2 * y
+    }
+    let latency = 3
+    for index in 0..<min(latency, count) { step(Double(base[index])) }
+    if count > latency {
+      for index in latency..<count {
+        step(Double(base[index]))
+        base[index - latency] = Sample(y[3])
       }
+    }
+    // Zeros push the last samples through; a clip shorter than the latency has no output until then.
+    for index in (count - latency)..<count {
+      step(0)
+      if index >= 0 { base[index] = Sample(y[3]) }
     }
   }
 }
