@@ -20,6 +20,7 @@ TRANSFORMS = {
     "dark-background": [A.RandomBrightnessContrast(p=1.0), A.GaussianBlur(p=1.0)],
     "light-background": [A.RandomBrightnessContrast(p=1.0), A.GaussianBlur(p=1.0)],
     "reflection": [A.RandomBrightnessContrast(p=1.0), A.GaussianBlur(p=1.0)],
+    "compressed": [A.ImageCompression(p=1.0)],
 }
 
 

@@ -1,4 +1,4 @@
-"""What a user writes with audiomentations to make N noisy (or band-limited, or reverberant) copies of the
+"""What a user writes with audiomentations to make N noisy (or band-limited, reverberant or MP3-coded: `Mp3Compression`, its only codec, for `codec`) copies of the
 clean clips of an error-analysis table: read the table, keep the untagged rows the model got right, and
 loop over them, each step `soundfile.read` -> the augmentation at its defaults -> `soundfile.write` PCM16.
 `--jobs 2` spreads the loop over `multiprocessing.Pool(2)`, the usual way to use two cores from Python.
@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 import soundfile as sf
-from audiomentations import AddBackgroundNoise, ApplyImpulseResponse, BandPassFilter, Compose
+from audiomentations import AddBackgroundNoise, ApplyImpulseResponse, BandPassFilter, Compose, Mp3Compression
 
 NOISE = {"car-noise": "car", "people-noise": "people", "cafe-noise": "cafe", "train-noise": "train"}
 
@@ -26,6 +26,8 @@ def augmentation(slice_name: str, repository: Path):
     if slice_name == "far-field":
         return Compose([ApplyImpulseResponse(ir_path=repository / "rir-banks", p=1.0),
                         AddBackgroundNoise(sounds_path=repository / "noise-banks" / "car", p=1.0)])
+    if slice_name == "codec":
+        return Mp3Compression(p=1.0)
     raise SystemExit(f"no peer for {slice_name}")
 
 

@@ -21,8 +21,8 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-AUDIO = {"car-noise": 500, "people-noise": 500, "low-bandwidth": 500}
-IMAGE = {"blurry": 300, "dark-background": 300, "light-background": 300, "reflection": 300}
+AUDIO = {"car-noise": 500, "people-noise": 500, "low-bandwidth": 500, "far-field": 500, "codec": 500}
+IMAGE = {"blurry": 300, "dark-background": 300, "light-background": 300, "reflection": 300, "compressed": 300}
 MARKERS = ("<!-- user-level results begin -->", "<!-- user-level results end -->")
 
 
