@@ -4,8 +4,13 @@ extension RecipeBook {
   /// SNR ranges follow what the noise is like in life: cars and trains 0–15 dB, babble harder
   /// (0–12 dB), a library quiet (10–25 dB). Image ranges are chosen so the result still shows the defect.
   ///
+  /// `low-bandwidth` places its Butterworth corners at 320–380 and 3300–3600 Hz: an 8th-order skirt at
+  /// 300 Hz still passes 250 Hz at −13 dB, where a real channel's steep 300–3400 Hz band passes next to
+  /// nothing, so a low corner a little inside the band leaves as little below 300 Hz as a real channel does.
   /// `far-field` draws rooms whose RT60 the slice's real members show (``ReverberationCalibration``) and a
-  /// room's babble at the members' blind SNR; `codec` is a VoIP call: a narrow band, then Opus at
+  /// room's babble at the members' blind SNR, then levels the recording as a device's gain does: a room
+  /// lowers speech's peaks more than its loudness, so a recording levelled by its peaks is louder than the
+  /// dry speech (by about 1.5 LU on the shipped members). `codec` is a VoIP call: a narrow band, then Opus at
   /// 13.5–26 kbit/s (compression level 0.92–0.97).
   public static let builtIn = RecipeBook(recipes: noiseRecipes + [lowBandwidth, farField, codec] + imageRecipes)
 
@@ -31,15 +36,16 @@ extension RecipeBook {
 
   private static let lowBandwidth = Recipe(
     name: "low-bandwidth", modality: .audio, summary: "Speech through a telephone channel (band-pass, 8 kHz, μ-law).",
-    transforms: [TransformSpec(TelephoneSpec(lowHz: .init(250, 350), highHz: .init(3000, 3600), muLawProbability: 1))],
+    transforms: [TransformSpec(TelephoneSpec(lowHz: .init(320, 380), highHz: .init(3300, 3600), muLawProbability: 1))],
     checklist: .defaults(for: .audio))
 
   private static let farField = Recipe(
     name: "far-field", modality: .audio,
-    summary: "Speech from across a room: a room impulse response, then the room's babble.",
+    summary: "Speech from across a room: a room impulse response, the room's babble, the recorder's level.",
     transforms: [
       TransformSpec(ImpulseResponseSpec(rt60Seconds: .init(0.15, 2), tailSeconds: .init(0.4, 0.8))),
       TransformSpec(BackgroundNoiseSpec(category: "people", snrDB: .init(20, 50))),
+      TransformSpec(LoudnessSpec(targetLUFS: .init(-23, -19))),
     ],
     checklist: .defaults(for: .audio))
 
