@@ -7,11 +7,13 @@ extension RecipeBook {
   /// `low-bandwidth` places its Butterworth corners at 320–380 and 3300–3600 Hz: an 8th-order skirt at
   /// 300 Hz still passes 250 Hz at −13 dB, where a real channel's steep 300–3400 Hz band passes next to
   /// nothing, so a low corner a little inside the band leaves as little below 300 Hz as a real channel does.
-  /// `far-field` draws rooms whose RT60 the slice's real members show (``ReverberationCalibration``) and a
-  /// room's babble at the members' blind SNR, then levels the recording as a device's gain does: a room
-  /// lowers speech's peaks more than its loudness, so a recording levelled by its peaks is louder than the
-  /// dry speech (by about 1.5 LU on the shipped members). `codec` is a VoIP call: a narrow band, then Opus at
-  /// 13.5–26 kbit/s (compression level 0.92–0.97).
+  /// `far-field` draws rooms whose RT60 the slice's real members show (``ReverberationCalibration``),
+  /// high-passed at 10 Hz as room simulators do, and adds a room's babble 30–40 dB under the speech
+  /// (whole-clip RMS), drawn to follow the members' blind SNR. WADA reads reverberant speech as much cleaner
+  /// than its mix (30 dB reads as about 45, 38 dB as 100), so the members' 49–100 dB cannot narrow the range
+  /// as they do for the noise slices. Then the recording is levelled as a device's gain does: a room lowers
+  /// speech's peaks more than its loudness, so a recording levelled by its peaks is louder than the dry
+  /// speech. `codec` is a VoIP call: a narrow band, then Opus at 13.5–26 kbit/s (compression level 0.92–0.97).
   public static let builtIn = RecipeBook(recipes: noiseRecipes + [lowBandwidth, farField, codec] + imageRecipes)
 
   private static let noiseSlices: [(slice: String, category: String, snr: ParameterRange, what: String)] = [
@@ -43,8 +45,8 @@ extension RecipeBook {
     name: "far-field", modality: .audio,
     summary: "Speech from across a room: a room impulse response, the room's babble, the recorder's level.",
     transforms: [
-      TransformSpec(ImpulseResponseSpec(rt60Seconds: .init(0.15, 2), tailSeconds: .init(0.4, 0.8))),
-      TransformSpec(BackgroundNoiseSpec(category: "people", snrDB: .init(20, 50))),
+      TransformSpec(ImpulseResponseSpec(rt60Seconds: .init(0.15, 2), tailSeconds: .init(0.4, 0.8), highPassHz: 10)),
+      TransformSpec(BackgroundNoiseSpec(category: "people", snrDB: .init(30, 40), snrDefinition: .rms)),
       TransformSpec(LoudnessSpec(targetLUFS: .init(-23, -19))),
     ],
     checklist: .defaults(for: .audio))
