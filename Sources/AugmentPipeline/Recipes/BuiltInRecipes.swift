@@ -4,9 +4,10 @@ extension RecipeBook {
   /// SNR ranges follow what the noise is like in life: cars and trains 0–15 dB, babble harder
   /// (0–12 dB), a library quiet (10–25 dB). Image ranges are chosen so the result still shows the defect.
   ///
-  /// `low-bandwidth` places its Butterworth corners at 320–380 and 3300–3600 Hz: an 8th-order skirt at
-  /// 300 Hz still passes 250 Hz at −13 dB, where a real channel's steep 300–3400 Hz band passes next to
-  /// nothing, so a low corner a little inside the band leaves as little below 300 Hz as a real channel does.
+  /// `low-bandwidth` draws its Butterworth corners from 320–380 and 3300–3600 Hz: a band quoted as
+  /// 300–3400 Hz (sox's `sinc 300-3400`, say) is 6 dB down at its edges where a Butterworth corner is 3 dB
+  /// down, and an 8th-order high-pass at 320 Hz follows that band's low edge within 3 dB from 250 Hz up,
+  /// where one at 300 Hz passes 1.6–2.8 dB more between 250 and 300 Hz.
   /// `far-field` draws rooms whose RT60 the slice's real members show (``ReverberationCalibration``),
   /// high-passed at 10 Hz as room simulators do, and adds a room's babble 30–40 dB under the speech
   /// (whole-clip RMS), drawn to follow the members' blind SNR. WADA reads reverberant speech as much cleaner
