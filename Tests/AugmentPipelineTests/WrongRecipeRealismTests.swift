@@ -82,11 +82,14 @@ import Testing
         TransformSpec(BackgroundNoiseSpec(category: "machine", snrDB: .init(0, 15))),
       ], checklist: .defaults(for: .audio))
     let caught = try Self.firstDraws(wrong)
-    // Measured: full-band noise 1.000 (1…1), every draw rejected. The built-in recipe's first draws are
-    // told apart too (0.997, 0.987…1.0; 90 % rejected: its clean sources keep digital silence where the
-    // members have a μ-law floor), but the three it accepts are not: 0.667 (0.274…1.0).
+    // Measured: full-band noise 1.000 (1…1), every draw rejected. The built-in recipe's first draws are not
+    // told apart: 0.520 (0.304…0.736), 23 % rejected, and those it accepts 0.596 (0.381…0.810). With corners
+    // at 250–350 and 3000–3600 Hz they measured 0.653 (0.420…0.887), 27 % rejected, accepted 0.614
+    // (0.404…0.823).
     #expect(caught.ungated.auc >= 0.95)
     #expect(caught.realismRejected > 0.5)
+    #expect(builtIn.ungated.upper < caught.ungated.lower)
+    #expect(builtIn.realismRejected < 0.5)
     let accepted = try #require(builtIn.accepted)
     #expect(accepted.lower <= 0.5 && 0.5 <= accepted.upper)
     #expect(accepted.auc < caught.ungated.auc)

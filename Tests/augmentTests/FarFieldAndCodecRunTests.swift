@@ -46,7 +46,7 @@ import Testing
     #expect(records.count >= 11, "\(result.stderr)")
     #expect((result.status == 0) == (records.count == 12), "\(result.stderr)")
     for record in records {
-      #expect(record.transforms.map(\.name) == ["impulse-response", "background-noise"])
+      #expect(record.transforms.map(\.name) == ["impulse-response", "background-noise", "loudness"])
       let room = try record.transforms[0].decodeParameters(ImpulseResponse.Parameters.self)
       #expect(bounds.contains(room.rt60Seconds), "\(record.id): room \(room.impulseResponse) RT60 \(room.rt60Seconds) s")
       let output = try AudioFile.read(from: URL(fileURLWithPath: out).appendingPathComponent(record.output)).buffer

@@ -4,9 +4,17 @@ extension RecipeBook {
   /// SNR ranges follow what the noise is like in life: cars and trains 0–15 dB, babble harder
   /// (0–12 dB), a library quiet (10–25 dB). Image ranges are chosen so the result still shows the defect.
   ///
-  /// `far-field` draws rooms whose RT60 the slice's real members show (``ReverberationCalibration``) and a
-  /// room's babble at the members' blind SNR; `codec` is a VoIP call: a narrow band, then Opus at
-  /// 13.5–26 kbit/s (compression level 0.92–0.97).
+  /// `low-bandwidth` draws its Butterworth corners from 320–380 and 3300–3600 Hz: a band quoted as
+  /// 300–3400 Hz (sox's `sinc 300-3400`, say) is 6 dB down at its edges where a Butterworth corner is 3 dB
+  /// down, and an 8th-order high-pass at 320 Hz follows that band's low edge within 3 dB from 250 Hz up,
+  /// where one at 300 Hz passes 1.6–2.8 dB more between 250 and 300 Hz.
+  /// `far-field` draws rooms whose RT60 the slice's real members show (``ReverberationCalibration``),
+  /// high-passed at 10 Hz as room simulators do, and adds a room's babble 30–40 dB under the speech
+  /// (whole-clip RMS), drawn to follow the members' blind SNR. WADA reads reverberant speech as much cleaner
+  /// than its mix (30 dB reads as about 45, 38 dB as 100), so the members' 49–100 dB cannot narrow the range
+  /// as they do for the noise slices. Then the recording is levelled as a device's gain does: a room lowers
+  /// speech's peaks more than its loudness, so a recording levelled by its peaks is louder than the dry
+  /// speech. `codec` is a VoIP call: a narrow band, then Opus at 13.5–26 kbit/s (compression level 0.92–0.97).
   public static let builtIn = RecipeBook(recipes: noiseRecipes + [lowBandwidth, farField, codec] + imageRecipes)
 
   private static let noiseSlices: [(slice: String, category: String, snr: ParameterRange, what: String)] = [
@@ -31,15 +39,16 @@ extension RecipeBook {
 
   private static let lowBandwidth = Recipe(
     name: "low-bandwidth", modality: .audio, summary: "Speech through a telephone channel (band-pass, 8 kHz, μ-law).",
-    transforms: [TransformSpec(TelephoneSpec(lowHz: .init(250, 350), highHz: .init(3000, 3600), muLawProbability: 1))],
+    transforms: [TransformSpec(TelephoneSpec(lowHz: .init(320, 380), highHz: .init(3300, 3600), muLawProbability: 1))],
     checklist: .defaults(for: .audio))
 
   private static let farField = Recipe(
     name: "far-field", modality: .audio,
-    summary: "Speech from across a room: a room impulse response, then the room's babble.",
+    summary: "Speech from across a room: a room impulse response, the room's babble, the recorder's level.",
     transforms: [
-      TransformSpec(ImpulseResponseSpec(rt60Seconds: .init(0.15, 2), tailSeconds: .init(0.4, 0.8))),
-      TransformSpec(BackgroundNoiseSpec(category: "people", snrDB: .init(20, 50))),
+      TransformSpec(ImpulseResponseSpec(rt60Seconds: .init(0.15, 2), tailSeconds: .init(0.4, 0.8), highPassHz: 10)),
+      TransformSpec(BackgroundNoiseSpec(category: "people", snrDB: .init(30, 40), snrDefinition: .rms)),
+      TransformSpec(LoudnessSpec(targetLUFS: .init(-23, -19))),
     ],
     checklist: .defaults(for: .audio))
 

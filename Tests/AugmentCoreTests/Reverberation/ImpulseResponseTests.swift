@@ -93,6 +93,49 @@ import Testing
     }
   }
 
+  /// High-passed at 10 Hz, as pyroomacoustics filters its rooms, a click still comes out as the response from
+  /// the click on, at unit energy, but without the image-source method's DC offset: the output's sum over
+  /// the square root of its length times its energy falls by more than 20 dB against the same room unfiltered
+  /// (by 23–36 dB on the small rooms with scipy's `sosfilt` run forwards and backwards). The offset decayed
+  /// slowly and held late energy, so the recorded RT60 is shorter than the stored room's T30 (16–21 % with
+  /// scipy) and is what the output's own decay measures; replaying the record gives the same output.
+  @Test func highPassedResponsesLoseTheirOffset() throws {
+    let reference = try ReferenceData.load(RoomImpulseResponseTests.Reference.self, "room-reference.json")
+    let bank = try NoiseBank(root: Self.bankRoot, sampleRate: 16_000)
+    let plain = try ImpulseResponse(bank: bank, category: "small-room")
+    let filtered = try ImpulseResponse(bank: bank, categories: ["small-room"], highPassHz: 10)
+    var click = [Float](repeating: 0, count: 32_000)
+    click[400] = 0.5
+    let input = AudioBuffer(mono: click, sampleRate: 16_000)
+    func offsetDB(_ samples: [Float]) -> Double {
+      let sum = samples.reduce(0.0) { $0 + Double($1) }
+      let energy = samples.reduce(0.0) { $0 + Double($1) * Double($1) }
+      return 20 * log10(abs(sum) / (Double(samples.count) * energy).squareRoot())
+    }
+    for index in 0..<4 {
+      var rng = Xoshiro256StarStar.forSample(seed: 5, index: index)
+      let (unfiltered, _) = try plain(input, using: &rng)
+      rng = Xoshiro256StarStar.forSample(seed: 5, index: index)
+      let (output, record) = try filtered(input, using: &rng)
+      let parameters = try record.decodeParameters(ImpulseResponse.Parameters.self)
+      let room = try #require(reference.rooms.first { $0.file == parameters.impulseResponse })
+      #expect(parameters.highPassHz == 10)
+      let samples = output.channels[0]
+      #expect(DirectToReverberantRatio.directIndex(samples) == 400)
+      let energy = samples.reduce(0.0) { $0 + Double($1) * Double($1) }
+      #expect(abs(energy - 0.25) < 0.25 * 1e-3, "\(room.file): energy \(energy)")
+      let (before, after) = (offsetDB(unfiltered.channels[0]), offsetDB(samples))
+      #expect(after < before - 20, "\(room.file): offset \(after) dB, unfiltered \(before) dB")
+      #expect(parameters.rt60Seconds < 0.9 * room.t30, "\(room.file): RT60 \(parameters.rt60Seconds) s, stored \(room.t30) s")
+      let measured = ReverberationTime.seconds(samples, sampleRate: 16_000, span: .t30) ?? .nan
+      #expect(abs(measured / parameters.rt60Seconds - 1) < 0.005, "\(room.file): output RT60 \(measured) s")
+      #expect(try filtered.replay(record, on: input) == output)
+    }
+    #expect(throws: AudioTransformError.self) {
+      try ImpulseResponse(bank: bank, categories: ["small-room"], highPassHz: 0)
+    }
+  }
+
   /// At 8 kHz the response is resampled and measured at 8 kHz: the recorded RT60 stays within 5 % of the
   /// room's at 16 kHz (measured: 3.0–3.4 % longer; the resampling removes the content above 4 kHz, which
   /// sits mostly in the sharp early arrivals, so less of the energy decays early).
